@@ -1,0 +1,68 @@
+package io.copartner.kernel.problem;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The catalogue of problem types. The {@code type} URIs are part of the public contract: clients switch
+ * on them, so they never change once published; titles are the defaults shown for each type.
+ */
+public enum ProblemType {
+    /** The request is well-formed but its content breaks a rule (missing field, out of range, ...). */
+    VALIDATION("validation", "Request validation failed", 400),
+    /** The request could not be read at all (unparseable JSON, wrong media type, bad parameter syntax). */
+    MALFORMED_REQUEST("malformed-request", "Malformed request", 400),
+    UNAUTHORIZED("unauthorized", "Authentication required", 401),
+    FORBIDDEN("forbidden", "Access denied", 403),
+    NOT_FOUND("not-found", "Resource not found", 404),
+    /** The request conflicts with the current state (a stale version, a duplicate, a closed proposal). */
+    CONFLICT("conflict", "Conflict with current state", 409),
+    /** An {@code Idempotency-Key} was reused with a different request, or its first request is still running. */
+    IDEMPOTENCY_CONFLICT("idempotency-conflict", "Idempotency key conflict", 409),
+    /** A dependency (database, Keycloak, chain) is down; the client may retry later. */
+    UNAVAILABLE("unavailable", "Service temporarily unavailable", 503),
+    INTERNAL("internal", "Internal server error", 500);
+
+    /** Base of all type URIs; a type URI is this base followed by the slug. */
+    public static final String BASE = "https://copartner.io/problems/";
+
+    private final String slug;
+    private final URI uri;
+    private final String title;
+    private final int status;
+
+    ProblemType(String slug, String title, int status) {
+        this.slug = slug;
+        this.uri = URI.create(BASE + slug);
+        this.title = title;
+        this.status = status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The catalogue entry with this type URI, if any. */
+    public static Optional<ProblemType> fromUri(URI uri) {
+        Objects.requireNonNull(uri, "uri must not be null");
+        for (ProblemType t : values()) {
+            if (t.uri.equals(uri)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+}

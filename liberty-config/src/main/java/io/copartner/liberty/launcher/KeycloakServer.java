@@ -1,0 +1,144 @@
+package io.copartner.liberty.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The real Keycloak server from keycloak-quarkus-dist: unpacked once, built once for PostgreSQL, then started
+ * optimized on loopback with the copartner realm imported. {@code --cache=local} must be on the start command
+ * line or Keycloak opens cluster ports on other interfaces (STACK-NOTES).
+ */
+final class KeycloakServer {
+
+    static final String BUILD_OPTIONS = "--db=postgres --cache=local --health-enabled=false --metrics-enabled=false";
+
+    private KeycloakServer() {
+    }
+
+    /** Starts the server; {@link #isReady} tells when the realm answers. */
+    static ManagedProcess launch(PlatformSettings s) {
+        Path home = install(s);
+        build(s, home);
+        writeRealmImport(s, home);
+        List<String> cmd = List.of("bash", home.resolve("bin/kc.sh").toString(), "start", "--optimized",
+            "--cache=local",
+            "--http-enabled=true",
+            "--http-host=" + PlatformSettings.HOST,
+            "--http-port=" + s.keycloakPort(),
+            "--hostname-strict=false",
+            "--proxy-headers=xforwarded",
+            "--import-realm",
+            "--db-url=jdbc:postgresql://" + PlatformSettings.HOST + ":" + s.dbPort() + "/keycloak",
+            "--db-username=" + s.dbUser(),
+            "--db-password=" + s.dbPassword());
+        return ManagedProcess.start("Keycloak", cmd, home, env(), s.dataDir().resolve("logs/keycloak.log"));
+    }
+
+    static boolean isReady(PlatformSettings s) {
+        return Http.status(s.issuer() + "/.well-known/openid-configuration") == 200;
+    }
+
+    private static Map<String, String> env() {
+        return Map.of(
+            // The heap floor Keycloak needs for realm creation is ~128 MB (STACK-NOTES); cap it on a shared box.
+            "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx512m",
+            "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+            "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+    }
+
+    /** Unzips the distribution into .runtime once; the zip itself comes from Maven Central via ~/.m2. */
+    static Path install(PlatformSettings s) {
+        Path home = s.runtimeDir().resolve("keycloak-" + s.keycloakVersion());
+        if (Files.exists(home.resolve("bin/kc.sh"))) {
+            return home;
+        }
+        Path tmp = s.runtimeDir().resolve("keycloak-unpacking");
+        try {
+            deleteTree(tmp);
+            Files.createDirectories(tmp);
+            try (ZipFile zip = new ZipFile(s.keycloakZip().toFile())) {
+                Enumeration<? extends ZipEntry> entries = zip.entries();
+                while (entries.hasMoreElements()) {
+                    ZipEntry e = entries.nextElement();
+                    String name = e.getName();
+                    int slash = name.indexOf('/');
+                    String rel = slash < 0 ? name : name.substring(slash + 1);
+                    if (rel.isEmpty()) {
+                        continue;
+                    }
+                    Path target = tmp.resolve(rel).normalize();
+                    if (!target.startsWith(tmp)) {
+                        throw new IOException("zip entry escapes the target: " + name);
+                    }
+                    if (e.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        try (InputStream in = zip.getInputStream(e)) {
+                            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                }
+            }
+            Files.move(tmp, home, StandardCopyOption.ATOMIC_MOVE);
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack Keycloak from " + s.keycloakZip(), e);
+        }
+    }
+
+    /** `kc.sh build` is slow (~20 s): run it only when the build options or providers changed. */
+    private static void build(PlatformSettings s, Path home) {
+        Path marker = home.resolve(".copartner-build");
+        try {
+            if (Files.exists(marker) && Files.readString(marker).equals(BUILD_OPTIONS)) {
+                return;
+            }
+            List<String> cmd = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "build"));
+            cmd.addAll(List.of(BUILD_OPTIONS.split(" ")));
+            ManagedProcess build = ManagedProcess.start("Keycloak build", cmd, home, env(),
+                s.dataDir().resolve("logs/keycloak-build.log"));
+            build.awaitExit(Duration.ofMinutes(5));
+            Files.writeString(marker, BUILD_OPTIONS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The realm file, with the secrets and URLs of this run filled in. Imported only if the realm is absent. */
+    private static void writeRealmImport(PlatformSettings s, Path home) {
+        try (InputStream in = KeycloakServer.class.getResourceAsStream("/keycloak/copartner-realm.json")) {
+            String realm = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                .replace("@PLATFORM_SECRET@", s.platformClientSecret())
+                .replace("@WEB_URL@", s.baseUrl());
+            Path dir = home.resolve("data/import");
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("copartner-realm.json"), realm);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.copartner.liberty.launcher;
+
+import java.time.Duration;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Starts the whole platform in dependency order (PostgreSQL, Keycloak, chain, Liberty), waiting for each to
+ * be ready, and stops it in reverse order. Parts configured as external are not started. Every process is
+ * registered before it is waited for, so a stop during start-up (Ctrl-C) still stops everything.
+ */
+public final class Platform implements AutoCloseable {
+
+    private final PlatformSettings settings;
+    private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
+    private volatile ManagedProcess liberty;
+    private volatile boolean closed;
+
+    public Platform(PlatformSettings settings) {
+        this.settings = settings;
+    }
+
+    public PlatformSettings settings() {
+        return settings;
+    }
+
+    public Platform start() {
+        try {
+            if (settings.externalDbUrl() == null) {
+                step("PostgreSQL", () -> running.push(EmbeddedDatabase.start(settings)));
+            }
+            if (settings.externalKeycloakUrl() == null) {
+                step("Keycloak", () -> launch(KeycloakServer::launch, KeycloakServer::isReady, Duration.ofMinutes(4),
+                    Duration.ofSeconds(30)));
+            }
+            if (settings.externalChainRpcUrl() == null) {
+                step("dev chain", () -> launch(DevChain::launch, DevChain::isReady, Duration.ofSeconds(60),
+                    Duration.ofSeconds(10)));
+            }
+            startLiberty();
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Liberty alone, e.g. to prove that data written before a stop is there after a start. */
+    public void startLiberty() {
+        step("Liberty", () -> {
+            ManagedProcess p = LibertyServer.launch(settings);
+            liberty = p;
+            p.awaitReady(Duration.ofMinutes(4), () -> closed || LibertyServer.isReady(settings));
+        });
+    }
+
+    public void stopLiberty() {
+        ManagedProcess p = liberty;
+        liberty = null;
+        if (p != null) {
+            p.stop(Duration.ofSeconds(60));
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        stopLiberty();
+        AutoCloseable next;
+        while ((next = running.poll()) != null) {
+            try {
+                next.close();
+            } catch (Exception e) {
+                System.err.println("[copartner] while stopping: " + e);
+            }
+        }
+    }
+
+    private void launch(Function<PlatformSettings, ManagedProcess> launcher, Predicate<PlatformSettings> ready,
+                        Duration timeout, Duration grace) {
+        ManagedProcess p = launcher.apply(settings);
+        running.push(() -> p.stop(grace));
+        p.awaitReady(timeout, () -> closed || ready.test(settings));
+    }
+
+    private void step(String what, Runnable action) {
+        if (closed) {
+            throw new IllegalStateException("platform is stopping");
+        }
+        long t0 = System.nanoTime();
+        System.out.println("[copartner] starting " + what + " ...");
+        action.run();
+        System.out.printf("[copartner] %s ready in %.1f s%n", what, (System.nanoTime() - t0) / 1e9);
+    }
+}

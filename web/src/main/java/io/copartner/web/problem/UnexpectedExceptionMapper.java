@@ -1,0 +1,25 @@
+package io.copartner.web.problem;
+
+import io.copartner.kernel.id.Ids;
+import io.copartner.kernel.problem.Problem;
+import io.copartner.kernel.problem.ProblemType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Anything unforeseen: 500 with an error id the operator can find in the log, never a stack trace. */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        String errorId = Ids.newId().toString();
+        LOG.log(Level.SEVERE, "Unexpected error " + errorId, e);
+        return ProblemResponses.of(Problem.of(ProblemType.INTERNAL, "Unexpected error; quote the errorId to support.")
+            .withExtension("errorId", errorId));
+    }
+}

@@ -1,0 +1,18 @@
+package io.copartner.web.problem;
+
+import io.copartner.kernel.problem.Problem;
+import io.copartner.kernel.problem.ProblemType;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** A body JSON-B cannot read (malformed JSON, wrong types) is the client's error, not ours. */
+@Provider
+public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException> {
+    @Override
+    public Response toResponse(ProcessingException e) {
+        return ProblemResponses.of(Problem.of(ProblemType.MALFORMED_REQUEST,
+            "The request body is not valid JSON for this operation."));
+    }
+}

@@ -1,0 +1,59 @@
+package io.copartner.web.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Who am I: the caller as the platform sees it. Protected only, so JsonWebToken is never injected anonymously. */
+@Path("me")
+@RequestScoped
+@RolesAllowed({"partner", "merchant", "admin", "auditor"})
+@Tag(name = "identity")
+@SecurityRequirement(name = "bearer")
+public class MeResource {
+
+    static final Set<String> PLATFORM_ROLES = Set.of("partner", "merchant", "admin", "auditor");
+
+    @Inject
+    JsonWebToken token;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The authenticated caller: subject, roles and DID (if any)")
+    @APIResponse(responseCode = "200", description = "The caller",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Me.class),
+            examples = @ExampleObject(name = "partner", value = """
+                {"subject":"5c2f0b1e-8d3a-4c39-9a57-2f4d7b1e9c01","username":"partner","roles":["partner"],"did":null}""")))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+        content = @Content(mediaType = "application/problem+json"))
+    public Me me() {
+        Set<String> roles = new TreeSet<>();
+        for (String g : token.getGroups()) {
+            if (PLATFORM_ROLES.contains(g)) {
+                roles.add(g);
+            }
+        }
+        return new Me(token.getSubject(), token.getClaim("preferred_username"), List.copyOf(roles),
+            token.getClaim("did"));
+    }
+
+    /** The caller. {@code did} is null until the partner signs in with a DID. */
+    @Schema(name = "Me")
+    public record Me(String subject, String username, List<String> roles, String did) {
+    }
+}
