@@ -31,8 +31,10 @@ public class PlatformExtension implements BeforeAllCallback {
             if (platform == null) {
                 Path data = Path.of(System.getProperty("copartner.it.data", "target/it-data")).toAbsolutePath();
                 deleteTree(data);
+                // Several checkouts can run their suites side by side with -Dcopartner.it.port-offset=N.
+                int offset = Integer.getInteger("copartner.it.port-offset", 0);
                 PlatformSettings s = PlatformSettings.fromEnvironment(Map.of())
-                    .withPortsAndData(HTTP, KEYCLOAK, CHAIN, DB, data);
+                    .withPortsAndData(HTTP + offset, KEYCLOAK + offset, CHAIN + offset, DB + offset, data);
                 platform = new Platform(s).start();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                     .put("copartner-platform", (ExtensionContext.Store.CloseableResource) () -> platform.close());

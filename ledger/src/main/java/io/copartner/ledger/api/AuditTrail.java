@@ -1,0 +1,17 @@
+package io.copartner.ledger.api;
+
+import java.util.Map;
+
+/**
+ * Records a state change that matters in the tamper-evident audit log, in the caller's transaction: the
+ * entry commits or rolls back with the change it records. The leaf index is assigned moments later by the
+ * log's sequencer; {@link AuditReceipt#entryId()} finds it.
+ *
+ * <p>Payload values must be JSON-representable (String, Boolean, Integer/Long within ±2^53, List, Map). Put
+ * money and other large integers as strings: RFC 8785 numbers are IEEE doubles. Never put personal data in
+ * a payload; put a salted hash of it.
+ */
+public interface AuditTrail {
+
+    AuditReceipt record(String type, String subject, Map<String, ?> payload);
+}

@@ -1,0 +1,76 @@
+package io.copartner.ledger.audit;
+
+import io.copartner.kernel.crypto.Hashes;
+import io.copartner.kernel.json.CanonicalJson;
+import io.copartner.ledger.api.AuditReceipt;
+import io.copartner.ledger.api.AuditTrail;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Writes audit entries: canonical JSON (RFC 8785) of {v, type, subject, time, payload}, leaf hash
+ * SHA-256(0x00 ‖ canonical bytes) per RFC 9162. One INSERT round trip; no shared row is touched.
+ */
+@ApplicationScoped
+public class AuditTrailService implements AuditTrail {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @PersistenceContext(unitName = "copartner")
+    EntityManager em;
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditReceipt record(String type, String subject, Map<String, ?> payload) {
+        requireText(type, "type", 100);
+        requireText(subject, "subject", 300);
+        Objects.requireNonNull(payload, "payload");
+        Instant time = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String canonical = canonical(type, subject, time, payload);
+        byte[] leafHash = leafHash(canonical);
+        Number id = (Number) em.createNativeQuery("""
+                with e as (
+                  insert into ledger.audit_entry (type, subject, canonical, leaf_hash, recorded_at)
+                  values (?1, ?2, ?3, ?4, ?5) returning id)
+                insert into ledger.audit_pending (entry_id) select id from e returning entry_id""")
+            .setParameter(1, type)
+            .setParameter(2, subject)
+            .setParameter(3, canonical)
+            .setParameter(4, leafHash)
+            .setParameter(5, time)
+            .getSingleResult();
+        return new AuditReceipt(id.longValue(), Hashes.hex(leafHash), time);
+    }
+
+    static String canonical(String type, String subject, Instant time, Map<String, ?> payload) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("v", 1);
+        entry.put("type", type);
+        entry.put("subject", subject);
+        entry.put("time", DateTimeFormatter.ISO_INSTANT.format(time));
+        entry.put("payload", payload);
+        return CanonicalJson.canonicalize(JSONB.toJson(entry));
+    }
+
+    /** RFC 9162 §2.1.1: the leaf hash is SHA-256 over 0x00 followed by the entry bytes. */
+    static byte[] leafHash(String canonical) {
+        return Hashes.sha256(new byte[] {0}, canonical.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void requireText(String value, String name, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw new IllegalArgumentException(name + " must be 1.." + max + " characters");
+        }
+    }
+}
