@@ -5,6 +5,7 @@ import io.copartner.kernel.problem.ProblemException;
 import io.copartner.ledger.api.AnchorChain;
 import io.copartner.ledger.api.AnchorContract;
 import io.copartner.ledger.chain.AnchorChainClient;
+import io.copartner.ledger.chain.AnchorReceipt;
 import io.copartner.ledger.domain.ChainDeployment;
 import io.copartner.ledger.persistence.ChainDeploymentRepository;
 import jakarta.annotation.PreDestroy;
@@ -95,6 +96,12 @@ public class AnchorChainService implements AnchorChain {
         } catch (RuntimeException e) {
             throw ProblemException.unavailable("The chain at " + rpcUrl + " is not reachable.", e);
         }
+    }
+
+    /** Sends one anchor transaction for the contract in use (module-internal: the audit anchor worker calls it). */
+    public AnchorReceipt anchor(long treeSize, byte[] root) {
+        AnchorContract c = contract();
+        return client().anchor(c.address(), treeSize, root);
     }
 
     @Override

@@ -29,6 +29,7 @@ final class LibertyServer {
         env.put("COPARTNER_CHAIN_ID", Long.toString(s.chainId()));
         env.put("COPARTNER_CHAIN_PRIVATE_KEY", s.chainPrivateKey());
         env.put("COPARTNER_DATA_DIR", s.dataDir().toString());
+        env.put("COPARTNER_PUBLIC_URL", s.baseUrl());
         List<String> cmd = List.of(s.libertyHome().resolve("bin/server").toString(), "run", s.libertyServer());
         return ManagedProcess.start("Liberty", cmd, s.libertyHome().toAbsolutePath(), env,
             s.dataDir().resolve("logs/liberty-console.log"));

@@ -1,0 +1,52 @@
+package io.copartner.ledger.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Read side of the audit log: signed checkpoints, entries, RFC 9162 proofs and on-chain anchors. */
+public interface AuditLog {
+
+    /** The newest signed checkpoint (a size-0 checkpoint before anything was integrated). */
+    SignedCheckpoint latestCheckpoint();
+
+    /** The integrated entry at a leaf index, if the tree has that many leaves. */
+    Optional<Entry> entry(long index);
+
+    /** Leaf index of an audit entry, empty while it waits for the sequencer. */
+    OptionalLong leafIndexOf(long entryId);
+
+    /** Audit path for leaf {@code index} in the tree of {@code treeSize} leaves (a signed size or smaller). */
+    List<byte[]> inclusionProof(long index, long treeSize);
+
+    /** Consistency proof between two tree sizes, {@code from <= to <= latest signed size}. */
+    List<byte[]> consistencyProof(long from, long to);
+
+    /** Anchors, newest first; {@code beforeTreeSize} is the cursor (exclusive), null for the first page. */
+    List<Anchor> anchors(Long beforeTreeSize, int limit);
+
+    /** The key that signs checkpoints, as published in the platform's DID document. */
+    CheckpointKey checkpointKey();
+
+    /** Recomputes what can be recomputed (leaf hashes from entries, roots from nodes) against the stored tree. */
+    SelfCheck selfCheck();
+
+    record SignedCheckpoint(String origin, long treeSize, byte[] rootHash, String note, Instant signedAt) {
+    }
+
+    record Entry(long index, long entryId, String type, String subject, String canonical, byte[] leafHash,
+                 Instant time) {
+    }
+
+    record Anchor(long treeSize, byte[] root, long chainId, String contract, String txHash, long blockNumber,
+                  long gasUsed, Instant anchoredAt) {
+    }
+
+    /** {@code name} is the signed-note key name (the checkpoint origin); {@code publicKey} the raw 32-byte Ed25519 key. */
+    record CheckpointKey(String name, byte[] publicKey, String verifierKey) {
+    }
+
+    record SelfCheck(boolean ok, long treeSize, long entriesChecked, List<String> problems) {
+    }
+}
