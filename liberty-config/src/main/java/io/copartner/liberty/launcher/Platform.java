@@ -16,6 +16,7 @@ public final class Platform implements AutoCloseable {
     private final PlatformSettings settings;
     private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
     private volatile ManagedProcess liberty;
+    private volatile ManagedProcess chain;
     private volatile boolean closed;
 
     public Platform(PlatformSettings settings) {
@@ -36,8 +37,7 @@ public final class Platform implements AutoCloseable {
                     Duration.ofSeconds(30)));
             }
             if (settings.externalChainRpcUrl() == null) {
-                step("dev chain", () -> launch(DevChain::launch, DevChain::isReady, Duration.ofSeconds(60),
-                    Duration.ofSeconds(10)));
+                startChain();
             }
             startLiberty();
             return this;
@@ -56,6 +56,23 @@ public final class Platform implements AutoCloseable {
         });
     }
 
+    /** The dev chain alone: tests stop it to prove that commerce goes on and anchors catch up later. */
+    public void startChain() {
+        step("dev chain", () -> {
+            ManagedProcess p = DevChain.launch(settings);
+            chain = p;
+            p.awaitReady(Duration.ofSeconds(60), () -> closed || DevChain.isReady(settings));
+        });
+    }
+
+    public void stopChain() {
+        ManagedProcess p = chain;
+        chain = null;
+        if (p != null) {
+            p.stop(Duration.ofSeconds(10));
+        }
+    }
+
     public void stopLiberty() {
         ManagedProcess p = liberty;
         liberty = null;
@@ -68,6 +85,7 @@ public final class Platform implements AutoCloseable {
     public void close() {
         closed = true;
         stopLiberty();
+        stopChain();
         AutoCloseable next;
         while ((next = running.poll()) != null) {
             try {
