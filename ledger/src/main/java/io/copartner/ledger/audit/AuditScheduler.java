@@ -53,15 +53,17 @@ public class AuditScheduler {
     void onStart(@Observes PlatformStarted started) {
         keyPublication.recordOnce();
         tasks.add(executor.scheduleWithFixedDelay(() -> guarded("sequencer", () -> {
-            // Drain in full batches, then rest until the next tick.
-            while (integrator.integrateBatch() >= integrator.batchMax()) {
-                Thread.onSpinWait();
-            }
+            // Under load, batches come back full: keep draining, and rest only once the queue is short.
+            int appended;
+            do {
+                appended = integrator.integrateBatch();
+            } while (appended >= integrator.batchMax());
         }), 0, integrateMillis, TimeUnit.MILLISECONDS));
         tasks.add(executor.scheduleWithFixedDelay(() -> guarded("anchor worker", () -> {
-            while (anchors.anchorNext()) {
-                Thread.onSpinWait();
-            }
+            boolean anchored;
+            do {
+                anchored = anchors.anchorNext();
+            } while (anchored);
         }), 1, 1, TimeUnit.SECONDS));
     }
 

@@ -4,6 +4,7 @@ import io.copartner.kernel.crypto.Hashes;
 import io.copartner.kernel.json.CanonicalJson;
 import io.copartner.ledger.api.AuditReceipt;
 import io.copartner.ledger.api.AuditTrail;
+import io.copartner.ledger.audit.merkle.Rfc9162;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -38,7 +39,7 @@ public class AuditTrailService implements AuditTrail {
         Objects.requireNonNull(payload, "payload");
         Instant time = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String canonical = canonical(type, subject, time, payload);
-        byte[] leafHash = leafHash(canonical);
+        byte[] leafHash = Rfc9162.leafHash(canonical.getBytes(StandardCharsets.UTF_8));
         Number id = (Number) em.createNativeQuery("""
                 with e as (
                   insert into ledger.audit_entry (type, subject, canonical, leaf_hash, recorded_at)
@@ -61,11 +62,6 @@ public class AuditTrailService implements AuditTrail {
         entry.put("time", DateTimeFormatter.ISO_INSTANT.format(time));
         entry.put("payload", payload);
         return CanonicalJson.canonicalize(JSONB.toJson(entry));
-    }
-
-    /** RFC 9162 §2.1.1: the leaf hash is SHA-256 over 0x00 followed by the entry bytes. */
-    static byte[] leafHash(String canonical) {
-        return Hashes.sha256(new byte[] {0}, canonical.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void requireText(String value, String name, int max) {

@@ -1,7 +1,5 @@
 package io.copartner.web.problem;
 
-import io.copartner.kernel.problem.Problem;
-import io.copartner.kernel.problem.ProblemType;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -12,7 +10,6 @@ import jakarta.ws.rs.ext.Provider;
 public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
     @Override
     public Response toResponse(JsonbException e) {
-        return ProblemResponses.of(Problem.of(ProblemType.MALFORMED_REQUEST,
-            "The request body is not valid JSON for this operation."));
+        return ProblemResponses.unreadableBody();
     }
 }

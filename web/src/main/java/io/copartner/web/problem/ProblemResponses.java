@@ -1,6 +1,7 @@
 package io.copartner.web.problem;
 
 import io.copartner.kernel.problem.Problem;
+import io.copartner.kernel.problem.ProblemType;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -23,6 +24,11 @@ public final class ProblemResponses {
             builder.header("WWW-Authenticate", "Bearer realm=\"copartner\"");
         }
         return builder.build();
+    }
+
+    /** A request body that could not be read as the operation's JSON. */
+    public static Response unreadableBody() {
+        return of(Problem.of(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON for this operation."));
     }
 
     public static String toJson(Problem problem) {
