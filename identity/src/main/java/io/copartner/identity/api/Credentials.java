@@ -1,0 +1,53 @@
+package io.copartner.identity.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * W3C Verifiable Credentials 2.0 the platform issues as {@code vc+jwt} (VC-JOSE-COSE, EdDSA with the platform's
+ * did:web issuer key), revocable through a Bitstring Status List, and verification of any presented vc+jwt.
+ * Issuance and revocation write an audit entry in the same transaction (salted hashes, no personal data) and
+ * honour an optional {@code Idempotency-Key}: a repeated key with the same request returns the first result,
+ * with a different request it is an {@code idempotency-conflict}.
+ */
+public interface Credentials {
+
+    IssuedCredential issueMerchantVerification(MerchantVerificationClaims claims, String actor, String idempotencyKey);
+
+    IssuedCredential issuePartnerMembership(PartnerMembershipClaims claims, String actor, String idempotencyKey);
+
+    /** Sets the credential's revocation bit; revoking a revoked credential changes nothing. */
+    Revocation revoke(String credentialId, String reason, String actor, String idempotencyKey);
+
+    /** Checks format, data model, issuer, signature (via the issuer's DID document), validity window and status. */
+    Verification verify(String vcJwt);
+
+    /** The status list credential (a vc+jwt) of one list, empty for an unknown list. */
+    Optional<String> statusListCredential(String listId);
+
+    /** {@code merchantId} and {@code businessLicenceNumber} required; the subject defaults to the merchant's did:web. */
+    record MerchantVerificationClaims(String merchantId, String subjectDid, String businessLicenceNumber,
+                                      Instant verifiedAt, String verifiedBy, Instant validUntil) {
+    }
+
+    record PartnerMembershipClaims(String partnerDid, LocalDate partnerSince, String tier, Instant validUntil) {
+    }
+
+    record IssuedCredential(String id, String type, String jwt, Map<String, Object> credential,
+                            String statusListCredential, long statusListIndex) {
+    }
+
+    record Revocation(String id, boolean revoked, Instant revokedAt, String statusListCredential,
+                      long statusListIndex) {
+    }
+
+    record Check(String check, boolean ok, String detail) {
+    }
+
+    /** {@code credential} is the decoded payload when it could be read, else null. */
+    record Verification(boolean verified, List<Check> checks, Map<String, Object> credential) {
+    }
+}
