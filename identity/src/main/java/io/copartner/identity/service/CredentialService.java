@@ -1,0 +1,373 @@
+package io.copartner.identity.service;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import io.copartner.identity.api.Credentials;
+import io.copartner.identity.credential.BitstringStatusList;
+import io.copartner.identity.credential.CredentialVerifier;
+import io.copartner.identity.credential.VcJwt;
+import io.copartner.identity.did.DidKey;
+import io.copartner.identity.did.DidWeb;
+import io.copartner.identity.did.DidWebFetcher;
+import io.copartner.identity.did.MalformedDidException;
+import io.copartner.identity.domain.IssuedCredentialRecord;
+import io.copartner.identity.domain.StatusList;
+import io.copartner.identity.persistence.CredentialRepository;
+import io.copartner.identity.persistence.IdempotencyRepository;
+import io.copartner.identity.persistence.StatusListRepository;
+import io.copartner.kernel.crypto.Hashes;
+import io.copartner.kernel.id.Ids;
+import io.copartner.kernel.json.CanonicalJson;
+import io.copartner.kernel.problem.ProblemException;
+import io.copartner.ledger.api.AuditTrail;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Issues, revokes and verifies W3C VC 2.0 credentials as vc+jwt, with a Bitstring Status List per 131,072
+ * (configurable) entries. Every issuance and revocation writes its audit entry in the same transaction; the
+ * entry carries a salted hash of the subject and a pseudonym of the admin, never the data itself.
+ */
+@ApplicationScoped
+public class CredentialService implements Credentials {
+
+    public static final String MERCHANT_VERIFICATION = "MerchantVerification";
+    public static final String PARTNER_MEMBERSHIP = "PartnerMembership";
+    static final String STATUS_PATH = "/api/v1/credentials/status/";
+    private static final Pattern LICENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/-]{3,63}");
+    private static final Pattern TIER = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    PlatformKeysService platform;
+
+    @Inject
+    DidResolverService resolver;
+
+    @Inject
+    CredentialRepository credentials;
+
+    @Inject
+    StatusListRepository statusLists;
+
+    @Inject
+    IdempotencyRepository idempotency;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    KeyVault vault;
+
+    @Inject
+    @ConfigProperty(name = "copartner.credentials.status-list.bits", defaultValue = "131072")
+    int statusListBits;
+
+    @Inject
+    @ConfigProperty(name = "copartner.credentials.validity.days", defaultValue = "365")
+    int defaultValidityDays;
+
+    @Override
+    @Transactional
+    public IssuedCredential issueMerchantVerification(MerchantVerificationClaims claims, String actor,
+                                                      String idempotencyKey) {
+        if (claims == null) {
+            throw ProblemException.badRequest("The claims are required.");
+        }
+        String merchantId = require(claims.merchantId(), "merchantId");
+        String merchantDid;
+        try {
+            merchantDid = platform.merchantDid(merchantId);
+        } catch (MalformedDidException e) {
+            throw ProblemException.badRequest("merchantId: " + e.getMessage());
+        }
+        String licence = require(claims.businessLicenceNumber(), "businessLicenceNumber");
+        if (!LICENCE.matcher(licence).matches()) {
+            throw ProblemException.badRequest("businessLicenceNumber: 4..64 letters, digits, '-' or '/'.");
+        }
+        String subjectDid = claims.subjectDid() == null || claims.subjectDid().isBlank() ? merchantDid
+            : requireDid(claims.subjectDid(), "subjectDid");
+        Instant now = now();
+        Instant verifiedAt = claims.verifiedAt() == null ? now : claims.verifiedAt().truncatedTo(ChronoUnit.SECONDS);
+        if (verifiedAt.isAfter(now.plusSeconds(60))) {
+            throw ProblemException.badRequest("verifiedAt must not be in the future.");
+        }
+        String verifiedBy = claims.verifiedBy() == null || claims.verifiedBy().isBlank() ? platform.did()
+            : claims.verifiedBy().strip();
+        if (verifiedBy.length() > 200) {
+            throw ProblemException.badRequest("verifiedBy: at most 200 characters.");
+        }
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("id", subjectDid);
+        subject.put("merchantId", merchantId);
+        subject.put("businessLicenceNumber", licence);
+        subject.put("verifiedAt", verifiedAt.toString());
+        subject.put("verifiedBy", verifiedBy);
+        return issue(MERCHANT_VERIFICATION, subject, validUntil(claims.validUntil(), now), actor, idempotencyKey);
+    }
+
+    @Override
+    @Transactional
+    public IssuedCredential issuePartnerMembership(PartnerMembershipClaims claims, String actor, String idempotencyKey) {
+        if (claims == null) {
+            throw ProblemException.badRequest("The claims are required.");
+        }
+        String partnerDid = requireDid(require(claims.partnerDid(), "partnerDid"), "partnerDid");
+        if (claims.partnerSince() == null) {
+            throw ProblemException.badRequest("partnerSince is required.");
+        }
+        Instant now = now();
+        if (claims.partnerSince().isAfter(now.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1))) {
+            throw ProblemException.badRequest("partnerSince must not be in the future.");
+        }
+        String tier = require(claims.tier(), "tier");
+        if (!TIER.matcher(tier).matches()) {
+            throw ProblemException.badRequest("tier: lower-case letters, digits and '-', starting with a letter.");
+        }
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("id", partnerDid);
+        subject.put("partnerSince", claims.partnerSince().toString());
+        subject.put("tier", tier);
+        return issue(PARTNER_MEMBERSHIP, subject, validUntil(claims.validUntil(), now), actor, idempotencyKey);
+    }
+
+    private IssuedCredential issue(String type, Map<String, Object> subject, Instant validUntil, String actor,
+                                   String idempotencyKey) {
+        String scope = "credential.issue:" + vault.pseudonym(actor);
+        if (idempotencyKey != null) {
+            Map<String, Object> request = new LinkedHashMap<>(subject);
+            request.put("@type", type);
+            request.put("@validUntil", validUntil.toString());
+            Optional<String> earlier = idempotency.claim(scope, idempotencyKey, hash(request));
+            if (earlier.isPresent()) {
+                return issued(credentials.find(UUID.fromString(earlier.get())).orElseThrow());
+            }
+        }
+        Instant now = now();
+        UUID id = Ids.newId();
+        StatusList list = allocateList(now);
+        int index = allocateIndex(list);
+        String statusUrl = statusListUrl(list.id());
+        Map<String, Object> vc = new LinkedHashMap<>();
+        vc.put("@context", List.of(CredentialVerifier.VC_CONTEXT));
+        vc.put("id", "urn:uuid:" + id);
+        vc.put("type", List.of("VerifiableCredential", type));
+        vc.put("issuer", platform.did());
+        vc.put("validFrom", now.toString());
+        vc.put("validUntil", validUntil.toString());
+        vc.put("credentialSubject", subject);
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("id", statusUrl + "#" + index);
+        status.put("type", "BitstringStatusListEntry");
+        status.put("statusPurpose", "revocation");
+        status.put("statusListIndex", Integer.toString(index));
+        status.put("statusListCredential", statusUrl);
+        vc.put("credentialStatus", status);
+        String jwt = platform.sign(vc);
+
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        String subjectHash = saltedHash(salt, String.valueOf(subject.get("id")));
+        IssuedCredentialRecord record = new IssuedCredentialRecord(id, type, subjectHash, salt, list.id(), index, jwt,
+            now, validUntil);
+        credentials.add(record);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("credentialType", type);
+        payload.put("issuer", platform.did());
+        payload.put("subjectHash", subjectHash);
+        payload.put("statusListId", list.id());
+        payload.put("statusListIndex", index);
+        payload.put("validFrom", now.toString());
+        payload.put("validUntil", validUntil.toString());
+        payload.put("actor", vault.pseudonym(actor));
+        audit.record("identity.credential.issued", "credential:" + id, payload);
+        if (idempotencyKey != null) {
+            idempotency.complete(scope, idempotencyKey, id.toString());
+        }
+        return issued(record);
+    }
+
+    private StatusList allocateList(Instant now) {
+        Optional<StatusList> newest = statusLists.newestForUpdate();
+        if (newest.isPresent() && newest.get().hasRoom()) {
+            return newest.get();
+        }
+        StatusList list = new StatusList(Long.toString(statusLists.count() + 1), statusListBits, now);
+        statusLists.add(list);
+        return list;
+    }
+
+    /** A random free index: with lists at most half full, a couple of tries on average. */
+    private int allocateIndex(StatusList list) {
+        for (int attempt = 0; attempt < 64; attempt++) {
+            int index = RANDOM.nextInt(list.sizeBits());
+            if (!credentials.indexTaken(list.id(), index)) {
+                list.allocatedOne();
+                return index;
+            }
+        }
+        throw ProblemException.unavailable("No free status list index found; try again.");
+    }
+
+    @Override
+    @Transactional
+    public Revocation revoke(String credentialId, String reason, String actor, String idempotencyKey) {
+        UUID id = parseId(credentialId);
+        String scope = "credential.revoke:" + vault.pseudonym(actor);
+        if (idempotencyKey != null) {
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("id", id.toString());
+            request.put("reason", reason == null ? "" : reason);
+            Optional<String> earlier = idempotency.claim(scope, idempotencyKey, hash(request));
+            if (earlier.isPresent()) {
+                return revocation(credentials.find(UUID.fromString(earlier.get())).orElseThrow());
+            }
+        }
+        IssuedCredentialRecord record = credentials.findForUpdate(id)
+            .orElseThrow(() -> ProblemException.notFound("No credential " + credentialId + " was issued here."));
+        if (!record.revoked()) {
+            Instant now = now();
+            StatusList list = statusLists.findForUpdate(record.statusListId()).orElseThrow();
+            list.set(record.statusIndex(), now);
+            record.revoke(now);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("credentialType", record.type());
+            payload.put("statusListId", record.statusListId());
+            payload.put("statusListIndex", record.statusIndex());
+            payload.put("actor", vault.pseudonym(actor));
+            if (reason != null && !reason.isBlank()) {
+                payload.put("reasonHash", saltedHash(record.salt(), reason.strip()));
+            }
+            audit.record("identity.credential.revoked", "credential:" + id, payload);
+        }
+        if (idempotencyKey != null) {
+            idempotency.complete(scope, idempotencyKey, id.toString());
+        }
+        return revocation(record);
+    }
+
+    @Override
+    public Verification verify(String vcJwt) {
+        String localPrefix = statusListUrl("");
+        CredentialVerifier verifier = new CredentialVerifier(did -> resolver.resolve(did).content(), url -> {
+            if (url.startsWith(localPrefix)) {
+                return statusListCredential(url.substring(localPrefix.length()))
+                    .orElseThrow(() -> new IOException("no status list at " + url));
+            }
+            DidWebFetcher fetcher = resolver.fetcher();
+            return fetcher.text(URI.create(url), VcJwt.MEDIA_TYPE + ", application/jwt");
+        }, Clock.systemUTC());
+        return verifier.verify(vcJwt);
+    }
+
+    @Override
+    @Transactional
+    public Optional<String> statusListCredential(String listId) {
+        if (listId == null || !listId.matches("[0-9]{1,9}")) {
+            return Optional.empty();
+        }
+        return statusLists.find(listId).map(list -> {
+            String url = statusListUrl(list.id());
+            Map<String, Object> subject = new LinkedHashMap<>();
+            subject.put("id", url + "#list");
+            subject.put("type", "BitstringStatusList");
+            subject.put("statusPurpose", list.purpose());
+            subject.put("encodedList", BitstringStatusList.encode(list.bits()));
+            Map<String, Object> vc = new LinkedHashMap<>();
+            vc.put("@context", List.of(CredentialVerifier.VC_CONTEXT));
+            vc.put("id", url);
+            vc.put("type", List.of("VerifiableCredential", "BitstringStatusListCredential"));
+            vc.put("issuer", platform.did());
+            vc.put("validFrom", list.updatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+            vc.put("validUntil", now().plus(Duration.ofDays(1)).toString());
+            vc.put("credentialSubject", subject);
+            return platform.sign(vc);
+        });
+    }
+
+    public String statusListUrl(String listId) {
+        return platform.publicUrl() + STATUS_PATH + listId;
+    }
+
+    private IssuedCredential issued(IssuedCredentialRecord r) {
+        return new IssuedCredential("urn:uuid:" + r.id(), r.type(), r.jwt(), VcJwt.parse(r.jwt()).credential(),
+            statusListUrl(r.statusListId()), r.statusIndex());
+    }
+
+    private Revocation revocation(IssuedCredentialRecord r) {
+        return new Revocation("urn:uuid:" + r.id(), r.revoked(), r.revokedAt(), statusListUrl(r.statusListId()),
+            r.statusIndex());
+    }
+
+    private Instant validUntil(Instant requested, Instant now) {
+        Instant until = requested == null ? now.plus(Duration.ofDays(defaultValidityDays))
+            : requested.truncatedTo(ChronoUnit.SECONDS);
+        if (!until.isAfter(now)) {
+            throw ProblemException.badRequest("validUntil must be in the future.");
+        }
+        return until;
+    }
+
+    static UUID parseId(String credentialId) {
+        String s = credentialId == null ? "" : credentialId.startsWith("urn:uuid:") ? credentialId.substring(9) : credentialId;
+        try {
+            if (s.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("No credential " + credentialId + " was issued here.");
+        }
+    }
+
+    private static String requireDid(String did, String field) {
+        String d = did.strip();
+        try {
+            if (d.startsWith(DidKey.PREFIX)) {
+                DidKey.decode(d);
+            } else if (d.startsWith(DidWeb.PREFIX)) {
+                DidWeb.parse(d);
+            } else {
+                throw new MalformedDidException("a did:key or did:web is required");
+            }
+        } catch (MalformedDidException e) {
+            throw ProblemException.badRequest(field + ": " + e.getMessage());
+        }
+        return d;
+    }
+
+    private static String require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest(field + " is required.");
+        }
+        return value.strip();
+    }
+
+    private static String saltedHash(byte[] salt, String value) {
+        return Hashes.hex(Hashes.sha256(salt, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String hash(Map<String, Object> request) {
+        String canonical = CanonicalJson.canonicalize(JSONObjectUtils.toJSONString(request));
+        return Hashes.hex(Hashes.sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+}

@@ -1,0 +1,289 @@
+package io.copartner.identity.service;
+
+import com.nimbusds.jose.JWSSigner;
+import io.copartner.identity.api.DidAdministration;
+import io.copartner.identity.api.DidDocument;
+import io.copartner.identity.api.KeyFormat;
+import io.copartner.identity.api.PlatformDid;
+import io.copartner.identity.credential.Ed25519Keys;
+import io.copartner.identity.credential.JwsKeys;
+import io.copartner.identity.credential.VcJwt;
+import io.copartner.identity.did.DidDocuments;
+import io.copartner.identity.did.DidWeb;
+import io.copartner.identity.did.KeyType;
+import io.copartner.identity.did.MalformedDidException;
+import io.copartner.identity.did.PublicKey;
+import io.copartner.identity.domain.DidKeyRecord;
+import io.copartner.identity.persistence.DidKeyRepository;
+import io.copartner.kernel.problem.ProblemException;
+import io.copartner.ledger.api.AuditLog;
+import io.copartner.ledger.api.AuditTrail;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The did:web identities the platform hosts: its own ({@code did:web:<host%3Aport>}, with the audit checkpoint
+ * key from the ledger and the credential issuer keys from the identity schema) and its merchants'
+ * ({@code did:web:<host%3Aport>:merchants:<id>}). Signs credentials with the active issuer key.
+ */
+@ApplicationScoped
+public class PlatformKeysService implements PlatformDid, DidAdministration {
+
+    static final Pattern MERCHANT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,64}");
+
+    @Inject
+    @ConfigProperty(name = "copartner.public.url", defaultValue = "http://127.0.0.1:9080")
+    String publicUrl;
+
+    @Inject
+    DidKeyRepository keys;
+
+    @Inject
+    KeyVault vault;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    Event<DidKeysChanged> changed;
+
+    /** Fired in the transaction that changed keys of {@code did}; caches drop it after commit. */
+    public record DidKeysChanged(String did) {
+    }
+
+    private DidWeb platform;
+    private final Map<String, JWSSigner> signers = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void init() {
+        platform = DidWeb.ofBaseUrl(publicUrl);
+    }
+
+    public DidWeb platformWeb() {
+        return platform;
+    }
+
+    public String publicUrl() {
+        return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    @Override
+    public String did() {
+        return platform.did();
+    }
+
+    @Override
+    public String merchantDid(String merchantId) {
+        requireMerchantId(merchantId);
+        return platform.child("merchants", merchantId).did();
+    }
+
+    @Override
+    public DidDocument document() {
+        String did = did();
+        AuditLog.CheckpointKey checkpoint = auditLog.checkpointKey();
+        List<DidKeyRecord> issuerKeys = keys.keysOf(did);
+        List<Object> vms = new ArrayList<>();
+        List<Object> assertion = new ArrayList<>();
+        Map<String, Object> cp = new LinkedHashMap<>();
+        cp.put("id", did + "#checkpoint");
+        cp.put("type", "JsonWebKey2020");
+        cp.put("controller", did);
+        cp.put("publicKeyJwk", Map.of("kty", "OKP", "crv", "Ed25519",
+            "x", Base64.getUrlEncoder().withoutPadding().encodeToString(checkpoint.publicKey())));
+        vms.add(cp);
+        assertion.add(did + "#checkpoint");
+        for (DidKeyRecord k : issuerKeys) {
+            vms.add(verificationMethod(k));
+            if (k.active()) {
+                assertion.add(k.keyId());
+            }
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("@context", List.of(DidDocuments.DID_CONTEXT, DidDocuments.JWS_2020_CONTEXT, DidDocuments.MULTIKEY_CONTEXT));
+        doc.put("id", did);
+        doc.put("verificationMethod", vms);
+        doc.put("assertionMethod", assertion);
+        Map<String, Object> log = new LinkedHashMap<>();
+        log.put("id", did + "#audit-log");
+        log.put("type", "TransparencyLog");
+        log.put("serviceEndpoint", publicUrl() + "/api/v1/audit/checkpoint");
+        log.put("origin", checkpoint.name());
+        log.put("verifierKey", checkpoint.verifierKey());
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("id", did + "#credential-status");
+        status.put("type", "BitstringStatusList");
+        status.put("serviceEndpoint", publicUrl() + "/api/v1/credentials/status/");
+        doc.put("service", List.of(log, status));
+        return new DidDocument(did, doc);
+    }
+
+    @Override
+    public Optional<DidDocument> merchantDocument(String merchantId) {
+        String did = merchantDid(merchantId);
+        List<DidKeyRecord> merchantKeys = keys.keysOf(did);
+        if (merchantKeys.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object> vms = new ArrayList<>();
+        List<Object> active = new ArrayList<>();
+        for (DidKeyRecord k : merchantKeys) {
+            vms.add(verificationMethod(k));
+            if (k.active()) {
+                active.add(k.keyId());
+            }
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("@context", List.of(DidDocuments.DID_CONTEXT, DidDocuments.MULTIKEY_CONTEXT));
+        doc.put("id", did);
+        doc.put("controller", did);
+        doc.put("verificationMethod", vms);
+        doc.put("authentication", active);
+        doc.put("assertionMethod", active);
+        doc.put("capabilityInvocation", active);
+        return Optional.of(new DidDocument(did, doc));
+    }
+
+    private static Map<String, Object> verificationMethod(DidKeyRecord k) {
+        Map<String, Object> vm = DidDocuments.verificationMethod(k.keyId(), k.did(), publicKey(k), KeyFormat.MULTIKEY);
+        if (!k.active()) {
+            // Multikey's "expires": signatures made before it stay verifiable; not usable for new ones. Rounded up
+            // to the second, since credentials carry validFrom in whole seconds (rounded down).
+            Instant retired = k.retiredAt();
+            Instant expires = retired.truncatedTo(ChronoUnit.SECONDS);
+            vm.put("expires", (expires.isBefore(retired) ? expires.plusSeconds(1) : expires).toString());
+        }
+        return vm;
+    }
+
+    static PublicKey publicKey(DidKeyRecord k) {
+        return new PublicKey(KeyType.valueOf(k.keyType().name()), k.publicKey());
+    }
+
+    /** The active issuer key, created (and its publication audited) if the platform has none yet. */
+    @Transactional
+    public DidKeyRecord ensureIssuerKey() {
+        String did = did();
+        Optional<DidKeyRecord> active = keys.active(did, DidKeyRecord.Purpose.issuer);
+        if (active.isPresent()) {
+            return active.get();
+        }
+        keys.lock(did);
+        return keys.active(did, DidKeyRecord.Purpose.issuer).orElseGet(() -> newIssuerKey(did, null, List.of()));
+    }
+
+    @Override
+    @Transactional
+    public KeyChange rotatePlatformIssuerKey(String actor) {
+        String did = did();
+        keys.lock(did);
+        List<String> retired = new ArrayList<>();
+        Instant now = Instant.now();
+        keys.active(did, DidKeyRecord.Purpose.issuer).ifPresent(k -> {
+            k.retire(now);
+            retired.add(k.keyId());
+        });
+        keys.flush();
+        DidKeyRecord created = newIssuerKey(did, actor, retired);
+        return new KeyChange(did, created.keyId(), retired, document());
+    }
+
+    private DidKeyRecord newIssuerKey(String did, String actor, List<String> retired) {
+        byte[] seed = Ed25519Keys.newSeed();
+        byte[] pub = Ed25519Keys.publicKey(seed);
+        String fragment = "issuer-" + (keys.count(did) + 1);
+        String keyId = did + "#" + fragment;
+        DidKeyRecord k = new DidKeyRecord(did, fragment, DidKeyRecord.Purpose.issuer, DidKeyRecord.Type.ED25519, pub,
+            vault.encrypt(seed, keyId), Instant.now());
+        keys.add(k);
+        changed.fire(new DidKeysChanged(did));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("keyId", keyId);
+        payload.put("publicKeyMultibase", new PublicKey(KeyType.ED25519, pub).multibase());
+        payload.put("purpose", "assertionMethod");
+        payload.put("retired", retired);
+        if (actor != null) {
+            payload.put("actor", vault.pseudonym(actor));
+        }
+        audit.record(retired.isEmpty() ? "identity.issuer-key.published" : "identity.issuer-key.rotated", did, payload);
+        return k;
+    }
+
+    @Override
+    @Transactional
+    public KeyChange addMerchantKey(String merchantId, String publicKeyMultibase, String actor) {
+        String did = merchantDid(merchantId);
+        PublicKey key;
+        try {
+            key = PublicKey.fromMultibase(publicKeyMultibase == null ? "" : publicKeyMultibase.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("publicKeyMultibase: " + e.getMessage());
+        }
+        if (key.type() == KeyType.X25519) {
+            throw ProblemException.badRequest("publicKeyMultibase: an Ed25519 or secp256k1 key is required");
+        }
+        keys.lock(did);
+        Optional<DidKeyRecord> current = keys.active(did, DidKeyRecord.Purpose.merchant);
+        if (current.isPresent() && publicKey(current.get()).equals(key)) {
+            return new KeyChange(did, current.get().keyId(), List.of(), merchantDocument(merchantId).orElseThrow());
+        }
+        for (DidKeyRecord old : keys.keysOf(did)) {
+            if (publicKey(old).equals(key)) {
+                throw ProblemException.conflict("This key was used by " + did + " before and was retired; register a new key.");
+            }
+        }
+        Instant now = Instant.now();
+        List<String> retired = new ArrayList<>();
+        current.ifPresent(k -> {
+            k.retire(now);
+            retired.add(k.keyId());
+        });
+        keys.flush();
+        String fragment = "key-" + (keys.count(did) + 1);
+        DidKeyRecord k = new DidKeyRecord(did, fragment, DidKeyRecord.Purpose.merchant,
+            DidKeyRecord.Type.valueOf(key.type().name()), key.raw(), null, now);
+        keys.add(k);
+        changed.fire(new DidKeysChanged(did));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("keyId", k.keyId());
+        payload.put("publicKeyMultibase", key.multibase());
+        payload.put("retired", retired);
+        payload.put("actor", vault.pseudonym(actor));
+        audit.record("identity.merchant-key.added", did, payload);
+        return new KeyChange(did, k.keyId(), retired, merchantDocument(merchantId).orElseThrow());
+    }
+
+    /** Signs a credential as the platform: EdDSA with the active issuer key, {@code kid} its DID URL. */
+    @Transactional
+    public String sign(Map<String, Object> credential) {
+        DidKeyRecord key = ensureIssuerKey();
+        JWSSigner signer = signers.computeIfAbsent(key.keyId(), id -> {
+            byte[] seed = vault.decrypt(key.encryptedPrivateKey(), id);
+            return JwsKeys.ed25519Signer(seed);
+        });
+        return VcJwt.sign(credential, key.keyId(), JwsKeys.algorithm(KeyType.ED25519), signer);
+    }
+
+    static void requireMerchantId(String merchantId) {
+        if (merchantId == null || !MERCHANT_ID.matcher(merchantId).matches()) {
+            throw new MalformedDidException("a merchant id is 1..64 of A-Z a-z 0-9 . _ ~ -");
+        }
+    }
+}

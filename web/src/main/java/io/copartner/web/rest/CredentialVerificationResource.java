@@ -1,0 +1,68 @@
+package io.copartner.web.rest;
+
+import io.copartner.identity.api.Credentials;
+import io.copartner.kernel.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Anyone can have a presented credential checked: signature, issuer, validity window and revocation status. */
+@Path("credentials/verify")
+@ApplicationScoped
+@Tag(name = "identity")
+public class CredentialVerificationResource {
+
+    static final String VC_JWT = "application/vc+jwt";
+
+    @Inject
+    Credentials credentials;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Verify a vc+jwt credential",
+        description = "Checks the JWS (typ vc+jwt), the VC 2.0 data model, that the kid is a key of the issuer DID, the "
+            + "signature against the issuer's DID document (resolved like GET /dids/{did}), validFrom/validUntil, and each "
+            + "BitstringStatusListEntry. `verified` is true only if every check passed. Also accepts the raw JWT as "
+            + "application/vc+jwt.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "jwt",
+        value = "{\"credential\":\"eyJraWQiOiJkaWQ6d2ViOjEyNy4wLjAuMSUzQTkwODAjaXNzdWVyLTEiLCJ0eXAiOiJ2Yytqd3QiLCJhbGciOiJFZERTQSJ9.eyJ...\"}")))
+    @APIResponse(responseCode = "200", description = "The verdict with each check",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "revoked", value = """
+            {"verified":false,"checks":[{"check":"format","ok":true,"detail":"compact JWS, typ vc+jwt, alg EdDSA"},
+              {"check":"data-model","ok":true,"detail":"W3C VC Data Model 2.0"},
+              {"check":"issuer","ok":true,"detail":"did:web:127.0.0.1%3A9080"},
+              {"check":"signature","ok":true,"detail":"verified with did:web:127.0.0.1%3A9080#issuer-1"},
+              {"check":"validity","ok":true,"detail":"valid now, until 2027-06-01T12:00:00Z"},
+              {"check":"status","ok":false,"detail":"revoked (status list bit 48213 is set)"}],
+             "credential":{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","MerchantVerification"]}}""")))
+    @APIResponse(responseCode = "400", description = "No credential in the request", content = @Content(mediaType = "application/problem+json"))
+    public Credentials.Verification verify(VerifyRequest request) {
+        if (request == null || request.credential() == null || request.credential().isBlank()) {
+            throw ProblemException.badRequest("credential (a vc+jwt compact JWS) is required.");
+        }
+        return credentials.verify(request.credential());
+    }
+
+    @POST
+    @Consumes({VC_JWT, "application/jwt", MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Credentials.Verification verifyRaw(String jwt) {
+        return verify(new VerifyRequest(jwt));
+    }
+
+    /** {@code credential}: the compact JWS of a vc+jwt. */
+    public record VerifyRequest(String credential) {
+    }
+}
