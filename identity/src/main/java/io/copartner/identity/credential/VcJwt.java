@@ -8,11 +8,14 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import io.copartner.kernel.json.CanonicalJson;
 import java.text.ParseException;
 import java.util.Map;
 
 /**
- * W3C VC-JOSE-COSE "vc+jwt": a compact JWS whose payload is the credential itself (JSON, VC Data Model 2.0)
+ * W3C VC-JOSE-COSE "vc+jwt": a compact JWS whose payload is the credential itself (VC Data Model 2.0, as RFC 8785
+ * canonical JSON)
  * and whose protected header carries {@code typ: vc+jwt}, {@code cty: vc} and the signing key's DID URL as
  * {@code kid}.
  */
@@ -31,7 +34,8 @@ public final class VcJwt {
             .contentType(CTY)
             .keyID(kid)
             .build();
-        JWSObject jws = new JWSObject(header, new Payload(credential));
+        // The payload is the RFC 8785 canonical form of the credential (DESIGN.md §3), so its bytes are reproducible.
+        JWSObject jws = new JWSObject(header, new Payload(CanonicalJson.canonicalize(JSONObjectUtils.toJSONString(credential))));
         try {
             jws.sign(signer);
         } catch (JOSEException e) {

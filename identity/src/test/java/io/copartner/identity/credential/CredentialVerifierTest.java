@@ -127,6 +127,9 @@ class CredentialVerifierTest {
         String header = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), StandardCharsets.UTF_8);
         assertTrue(header.contains("\"typ\":\"vc+jwt\""), header);
         assertTrue(header.contains("\"alg\":\"EdDSA\""), header);
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        assertEquals(io.copartner.kernel.json.CanonicalJson.canonicalize(payload), payload, "RFC 8785 canonical payload");
+        assertTrue(payload.startsWith("{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],"), payload);
         Verification v = verifier().verify(jwt);
         assertTrue(v.verified(), v.checks().toString());
         assertEquals(List.of("format", "data-model", "issuer", "signature", "validity", "status"),
