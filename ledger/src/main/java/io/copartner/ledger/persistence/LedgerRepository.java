@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /** Storage of accounts, entries, postings and idempotency keys. Callers bring the transaction. */
@@ -70,17 +69,64 @@ public class LedgerRepository {
     /**
      * Moves a balance if {@link io.copartner.ledger.domain.BalanceRule} allows it, atomically on the row: the
      * UPDATE locks the row and PostgreSQL re-checks the condition on the latest committed balance after waiting
-     * for a concurrent writer. Empty when the rule refuses.
+     * for a concurrent writer. Empty when the rule refuses; otherwise the new balance and the database clock read
+     * while holding the row lock.
      */
-    public OptionalLong move(UUID accountId, long delta) {
+    public Optional<Moved> move(UUID accountId, long delta) {
         List<?> result = em.createNativeQuery("""
                 update ledger.account set balance = balance + ?1
                 where id = ?2 and (not non_negative or balance + ?1 >= 0)
-                returning balance""")
+                returning balance, (extract(epoch from clock_timestamp()) * 1000000)::bigint""")
             .setParameter(1, delta)
             .setParameter(2, accountId)
             .getResultList();
-        return result.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) result.get(0)).longValue());
+        if (result.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) result.get(0);
+        return Optional.of(new Moved(((Number) row[0]).longValue(),
+            Instant.EPOCH.plus(((Number) row[1]).longValue(), ChronoUnit.MICROS)));
+    }
+
+    /**
+     * Appends an entry and its postings in one statement (one round trip while the accounts are locked). The
+     * postings' seq is drawn here, under the locks, so per account it follows the order balances moved.
+     */
+    public void append(JournalEntry entry, List<Posting> postings) {
+        StringBuilder sql = new StringBuilder("""
+            with e as (
+              insert into ledger.journal_entry (id, kind, memo, reverses, posted_at, audit_entry_id, posted_by)
+              values (cast(?1 as uuid), cast(?2 as varchar), cast(?3 as varchar), cast(?4 as uuid),
+                      cast(?5 as timestamptz), cast(?6 as bigint), cast(?7 as varchar))
+              returning id, posted_at)
+            insert into ledger.posting (entry_id, account_id, asset, amount, balance_after, posted_at)
+            select e.id, v.account_id, v.asset, v.amount, v.balance_after, e.posted_at from e cross join (values """);
+        int p = 8;
+        for (int i = 0; i < postings.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(").append(i).append(", cast(?").append(p++).append(" as uuid), cast(?")
+                .append(p++).append(" as varchar), cast(?").append(p++).append(" as bigint), cast(?").append(p++)
+                .append(" as bigint))");
+        }
+        sql.append(") as v (n, account_id, asset, amount, balance_after) order by v.n");
+        var query = em.createNativeQuery(sql.toString())
+            .setParameter(1, entry.id())
+            .setParameter(2, entry.kind().name())
+            .setParameter(3, entry.memo())
+            .setParameter(4, entry.reverses())
+            .setParameter(5, entry.postedAt())
+            .setParameter(6, entry.auditEntryId())
+            .setParameter(7, entry.postedBy());
+        p = 8;
+        for (Posting posting : postings) {
+            query.setParameter(p++, posting.accountId())
+                .setParameter(p++, posting.asset())
+                .setParameter(p++, posting.amount())
+                .setParameter(p++, posting.balanceAfter());
+        }
+        int rows = query.executeUpdate();
+        if (rows != postings.size()) {
+            throw new IllegalStateException("appended " + rows + " postings instead of " + postings.size());
+        }
     }
 
     /** The sum of the account's postings posted at or before {@code asOf}. */
@@ -201,6 +247,9 @@ public class LedgerRepository {
             balanced &= total.balanceSum() == 0 && total.postingSum() == 0;
         }
         return new TrialBalance(totals, mismatched, balanced && mismatched == 0);
+    }
+
+    public record Moved(long balance, Instant at) {
     }
 
     public record KeyRecord(byte[] requestHash, UUID entryId) {

@@ -47,7 +47,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -203,18 +202,7 @@ public class LedgerService implements Ledger {
     }
 
     private PostResult write(UUID id, EntryKind kind, UUID reverses, EntryPlan plan, String postedBy) {
-        Map<UUID, Long> after = new HashMap<>();
-        for (Map.Entry<UUID, Long> delta : plan.deltas().entrySet()) { // ascending account id: a fixed lock order
-            OptionalLong balance = repo.move(delta.getKey(), delta.getValue());
-            if (balance.isEmpty()) {
-                throw new ProblemException(Problem.of(ProblemType.INSUFFICIENT_FUNDS, "account " + delta.getKey()
-                        + " may not go below zero; the entry was not posted")
-                    .withExtension("accountId", delta.getKey().toString()));
-            }
-            after.put(delta.getKey(), balance.getAsLong());
-        }
-        Instant at = repo.now();
-
+        // The audit entry first: it needs no lock, so the accounts stay locked for as few round trips as possible.
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("entryId", id.toString());
         payload.put("kind", kind.name());
@@ -226,17 +214,28 @@ public class LedgerService implements Ledger {
         AuditReceipt receipt = audit.record(kind == EntryKind.REVERSAL ? "ledger.entry.reversed" : "ledger.entry.posted",
             "ledger-entry:" + id, payload);
 
+        Map<UUID, Long> after = new HashMap<>();
+        Instant at = null;
+        for (Map.Entry<UUID, Long> delta : plan.deltas().entrySet()) { // ascending account id: a fixed lock order
+            LedgerRepository.Moved moved = repo.move(delta.getKey(), delta.getValue())
+                .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.INSUFFICIENT_FUNDS, "account "
+                        + delta.getKey() + " may not go below zero; the entry was not posted")
+                    .withExtension("accountId", delta.getKey().toString())));
+            after.put(delta.getKey(), moved.balance());
+            at = moved.at(); // the clock read under the last lock: later than every earlier entry on these accounts
+        }
+
         JournalEntry entry = new JournalEntry(id, kind, plan.memo(), reverses, at, receipt.entryId(), postedBy);
-        repo.persist(entry);
-        repo.flush(); // the header row first: postings get their seq (IDENTITY) on persist
-        List<PostingView> postings = new ArrayList<>();
+        List<Posting> postings = new ArrayList<>();
+        List<PostingView> views = new ArrayList<>();
         for (PostingLine line : plan.lines()) {
             long balanceAfter = after.get(line.accountId());
-            repo.persist(new Posting(id, line.accountId(), line.asset(), line.amount(), balanceAfter, at));
-            postings.add(new PostingView(line.accountId(), line.asset(), line.amount(), balanceAfter));
+            postings.add(new Posting(id, line.accountId(), line.asset(), line.amount(), balanceAfter, at));
+            views.add(new PostingView(line.accountId(), line.asset(), line.amount(), balanceAfter));
         }
+        repo.append(entry, postings);
         posted.fire(new LedgerEntryPosted(id, kind, reverses, plan.lines(), at, receipt.entryId()));
-        return new PostResult(new EntryView(id, kind, plan.memo(), at, reverses, null, List.copyOf(postings),
+        return new PostResult(new EntryView(id, kind, plan.memo(), at, reverses, null, List.copyOf(views),
             new AuditRef(receipt.entryId(), null, null, null)), false);
     }
 

@@ -326,9 +326,13 @@ class LedgerIT {
         String b = openWallet();
         fund(a, 5_000);
         fund(b, 5_000);
+        long started = System.nanoTime();
         List<HttpResponse<String>> responses = parallel(16, 15,
             (t, i) -> "pingpong-" + a + "-" + t + "-" + i,
             (t, i) -> t % 2 == 0 ? body("a to b", a, -7, b, 7) : body("b to a", b, -7, a, 7));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("ledger ping-pong: %d opposing transfers by 16 threads in %d ms (%.0f/s)%n",
+            responses.size(), millis, responses.size() * 1000.0 / millis);
         for (HttpResponse<String> r : responses) {
             assertEquals(201, r.statusCode(), r.body());
         }
