@@ -516,7 +516,9 @@ class LedgerIT {
 
     /** {@code threads} threads, released together, each making {@code perThread} admin posts; all responses. */
     static List<HttpResponse<String>> parallel(int threads, int perThread, PerCall key, PerCall body) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        // HTTP/1.1: the JDK client otherwise tries an h2c upgrade, which Liberty answers with GOAWAY under load.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
         URI uri = URI.create(PlatformExtension.settings().baseUrl() + "/api/v1/ledger/entries");
         String bearer = "Bearer " + token("admin");
         ExecutorService pool = Executors.newFixedThreadPool(threads);
