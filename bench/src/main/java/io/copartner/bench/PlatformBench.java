@@ -47,7 +47,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.copartner.bench.PlatformBench [--seconds 20] [--threads 16]
- *      [--pad 1000000] [--proofs 2000] [--anchors 200] [--appends ledger|none]
+ *      [--pad 1000000] [--proofs 2000] [--anchors 200] [--appends ledger|none] [--paced 1000]
  * </pre>
  *
  * A benchmark, not a test: nothing here asserts a time.
@@ -64,7 +64,8 @@ public final class PlatformBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
 
-    record Options(int seconds, int threads, long pad, int proofs, int anchors, String appends, double warmup) {
+    record Options(int seconds, int threads, long pad, int proofs, int anchors, String appends, double warmup,
+                   int paced) {
 
         static Options parse(String[] args) {
             int seconds = 20;
@@ -74,6 +75,7 @@ public final class PlatformBench {
             int anchors = 200;
             String appends = "ledger";
             double warmup = 3;
+            int paced = 1000;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 String v = i + 1 < args.length ? args[i + 1] : null;
@@ -85,14 +87,15 @@ public final class PlatformBench {
                     case "--anchors" -> { anchors = Integer.parseInt(v); i++; }
                     case "--appends" -> { appends = v; i++; }
                     case "--warmup" -> { warmup = Double.parseDouble(v); i++; }
+                    case "--paced" -> { paced = Integer.parseInt(v); i++; }
                     default -> {
                         System.err.println("usage: PlatformBench [--seconds 20] [--threads 16] [--pad 1000000] "
-                            + "[--proofs 2000] [--anchors 200] [--appends ledger|none] [--warmup 3]");
+                            + "[--proofs 2000] [--anchors 200] [--appends ledger|none] [--warmup 3] [--paced 1000]");
                         System.exit(2);
                     }
                 }
             }
-            return new Options(seconds, threads, pad, proofs, anchors, appends, warmup);
+            return new Options(seconds, threads, pad, proofs, anchors, appends, warmup, paced);
         }
     }
 
@@ -142,6 +145,7 @@ public final class PlatformBench {
         Instant restStart = rest == null ? null : lastLoadStart;
         integrationDelay(rest != null ? restStart : jdbcStart,
             rest != null ? "ledger REST load" : "JDBC audit-record load");
+        pacedIntegrationDelay();
         pad();
         proofs();
         platformAnchors();
@@ -179,7 +183,15 @@ public final class PlatformBench {
             };
         });
         report(r, "pg");
-        rows.add(new Row("a", "PostgreSQL trivial durable commits/s (" + options.threads + " threads)",
+        String fsync = setting("fsync");
+        String sync = setting("synchronous_commit");
+        boolean durable = "on".equals(fsync) && "on".equals(sync);
+        if (!durable) {
+            System.out.printf("[bench]    NOTE: fsync=%s, synchronous_commit=%s: these commits are NOT durable "
+                + "(zonky starts PostgreSQL with -F unless fsync is set on)%n", fsync, sync);
+        }
+        rows.add(new Row("a", "PostgreSQL trivial " + (durable ? "durable" : "NON-durable") + " commits/s ("
+            + options.threads + " threads; fsync=" + fsync + ", synchronous_commit=" + sync + ")",
             fmt(r.perSecond()), "1 (baseline)"));
         rows.add(new Row("a", "  commit latency p50 / p99", ms(r.percentileMillis(50)) + " / " + ms(r.percentileMillis(99)),
             ""));
@@ -292,27 +304,86 @@ public final class PlatformBench {
         long t0 = System.nanoTime();
         long pending = waitUntilIntegrated(Duration.ofMinutes(10));
         double drain = (System.nanoTime() - t0) / 1e9;
+        delayRow("c", "integration delay p50 / p99, saturated (recorded -> in tree)", loadStart,
+            String.format(Locale.ROOT, "of the %s; drained %.1f s after it%s", which, drain,
+                pending > 0 ? ", " + pending + " still pending" : ""));
+    }
+
+    /**
+     * The delay at a rate the sequencer sustains: {@code --paced} audit records per second over JDBC (4 callers,
+     * fixed schedule) for up to 10 s. The saturated figure above measures the backlog, this one the tick.
+     */
+    private void pacedIntegrationDelay() throws Exception {
+        if (options.paced <= 0) {
+            return;
+        }
+        int callers = 4;
+        double seconds = Math.min(10, options.seconds);
+        System.out.printf("[bench] c. paced audit records: %d/s for %.0f s ...%n", options.paced, seconds);
+        Instant start = dbNow();
+        long intervalNanos = (long) (1e9 * callers / options.paced);
+        Load.Result r = Load.run("paced", callers, 0, seconds, thread -> {
+            Connection c = db();
+            c.setAutoCommit(true);
+            PreparedStatement ps = c.prepareStatement("""
+                with e as (
+                  insert into ledger.audit_entry (type, subject, canonical, leaf_hash, recorded_at)
+                  values (?, ?, ?, ?, ?) returning id)
+                insert into ledger.audit_pending (entry_id) select id from e""");
+            long[] next = {System.nanoTime() + thread * intervalNanos / callers};
+            long[] n = {0};
+            return new Load.Op() {
+                @Override
+                public void run() throws SQLException {
+                    long wait = next[0] - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    next[0] += intervalNanos;
+                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    String subject = "bench:paced:" + thread;
+                    String canonical = canonicalEntry("bench.audit-record", subject, now, n[0]++);
+                    ps.setString(1, "bench.audit-record");
+                    ps.setString(2, subject);
+                    ps.setString(3, canonical);
+                    ps.setBytes(4, Rfc9162.leafHash(canonical.getBytes(StandardCharsets.UTF_8)));
+                    ps.setTimestamp(5, Timestamp.from(now));
+                    ps.executeUpdate();
+                }
+
+                @Override
+                public void close() throws SQLException {
+                    c.close();
+                }
+            };
+        });
+        waitUntilIntegrated(Duration.ofMinutes(2));
+        delayRow("c", "integration delay p50 / p99, paced at " + options.paced + "/s", start,
+            String.format(Locale.ROOT, "%,.0f records/s offered over JDBC; sequencer tick %s", r.perSecond(),
+                "100 ms"));
+    }
+
+    private void delayRow(String section, String figure, Instant from, String note) throws SQLException {
         try (Connection c = db(); PreparedStatement ps = c.prepareStatement("""
                 select percentile_cont(array[0.5, 0.99]) within group
                          (order by extract(epoch from l.integrated_at - e.recorded_at)),
                        count(*)
                   from ledger.audit_leaf l join ledger.audit_entry e on e.id = l.entry_id
                  where e.recorded_at > ?""")) {
-            ps.setTimestamp(1, Timestamp.from(loadStart));
+            ps.setTimestamp(1, Timestamp.from(from));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 Array a = rs.getArray(1);
                 long n = rs.getLong(2);
                 if (a == null || n == 0) {
-                    rows.add(new Row("c", "integration delay p50 / p99", "no entries", which));
+                    rows.add(new Row(section, figure, "no entries", note));
                     return;
                 }
                 Object[] p = (Object[]) a.getArray();
                 double p50 = ((Number) p[0]).doubleValue() * 1000;
                 double p99 = ((Number) p[1]).doubleValue() * 1000;
-                rows.add(new Row("c", "integration delay p50 / p99 (recorded -> in tree)", ms(p50) + " / " + ms(p99),
-                    String.format(Locale.ROOT, "%,d entries of the %s; drained %.1f s after it%s", n, which, drain,
-                        pending > 0 ? ", " + pending + " still pending" : "")));
+                rows.add(new Row(section, figure, ms(p50) + " / " + ms(p99),
+                    String.format(Locale.ROOT, "%,d entries ", n) + note));
             }
         }
     }
@@ -491,7 +562,7 @@ public final class PlatformBench {
             double perEvent = (double) baselineGas / options.anchors;
             rows.add(new Row("e", "baseline: one chain tx per event (" + options.anchors + " anchors of 1)",
                 String.format(Locale.ROOT, "%,.0f gas/event", perEvent), "1 (baseline)"));
-            for (int step : new int[] {1, 100, 10_000}) {
+            for (int step : new int[] {100, 10_000}) {
                 int count = 5;
                 long gas = 0;
                 for (int i = 0; i < count; i++) {
@@ -540,6 +611,9 @@ public final class PlatformBench {
     }
 
     private static String ms(double d) {
+        if (d >= 10_000) {
+            return String.format(Locale.ROOT, "%.1f s", d / 1000);
+        }
         return String.format(Locale.ROOT, "%.2f ms", d);
     }
 
@@ -566,6 +640,16 @@ public final class PlatformBench {
 
     private Connection db() throws SQLException {
         return DriverManager.getConnection(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+    }
+
+    private String setting(String name) throws SQLException {
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("select current_setting(?)")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     private Instant dbNow() throws SQLException {
