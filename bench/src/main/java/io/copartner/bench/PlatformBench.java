@@ -383,7 +383,7 @@ public final class PlatformBench {
                 double p50 = ((Number) p[0]).doubleValue() * 1000;
                 double p99 = ((Number) p[1]).doubleValue() * 1000;
                 rows.add(new Row(section, figure, ms(p50) + " / " + ms(p99),
-                    String.format(Locale.ROOT, "%,d entries ", n) + note));
+                    String.format(Locale.ROOT, "%,d entries; ", n) + note));
             }
         }
     }
