@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
@@ -414,13 +413,27 @@ class LedgerIT {
             .body("postings.size()", equalTo(2))
             .body("audit.entryId", greaterThan(0))
             .extract().jsonPath();
-        Object leaf = e.get("audit.leafIndex");
-        if (leaf == null) {
-            assertNull(e.get("audit.inclusionProof"), "no proof link while the entry is pending");
-        } else if (e.get("audit.treeSize") != null) {
-            assertEquals("/api/v1/audit/proofs/inclusion?index=" + leaf + "&treeSize=" + e.get("audit.treeSize"),
-                e.getString("audit.inclusionProof"));
-        }
+        // The sequencer integrates within a tick: the receipt then names the leaf and links its proof.
+        JsonPath receipt = AuditLogIT.await(java.time.Duration.ofSeconds(10), () -> {
+            JsonPath r = given().auth().oauth2(token("auditor")).when().get("/api/v1/ledger/entries/" + entry)
+                .then().statusCode(200).extract().jsonPath();
+            return r.get("audit.leafIndex") == null ? null : r;
+        });
+        long leaf = receipt.getLong("audit.leafIndex");
+        assertEquals("/api/v1/audit/proofs/inclusion?index=" + leaf + "&treeSize=" + receipt.get("audit.treeSize"),
+            receipt.getString("audit.inclusionProof"));
+        given().when().get(receipt.getString("audit.inclusionProof")).then().statusCode(200)
+            .body("leafIndex", equalTo((int) leaf));
+        // The leaf is this entry, and it is in the signed tree.
+        JsonPath auditEntry = given().when().get("/api/v1/audit/entries/" + leaf).then().statusCode(200)
+            .extract().jsonPath();
+        assertTrue(auditEntry.getString("canonical").contains(entry), auditEntry.getString("canonical"));
+        JsonPath cp = AuditLogIT.awaitCheckpoint(leaf + 1);
+        java.util.List<String> path = given().queryParam("index", leaf).queryParam("treeSize", cp.getLong("treeSize"))
+            .when().get("/api/v1/audit/proofs/inclusion").then().statusCode(200).extract().jsonPath().getList("hashes");
+        byte[] leafHash = java.util.HexFormat.of().parseHex(auditEntry.getString("leafHash"));
+        assertEquals(cp.getString("rootHash"), java.util.HexFormat.of().formatHex(
+            AuditLogIT.rootFromInclusion(leaf, cp.getLong("treeSize"), leafHash, path)));
         given().auth().oauth2(token("auditor")).when().get("/api/v1/ledger/entries/" + UUID.randomUUID())
             .then().statusCode(404).contentType(startsWith(PROBLEM));
     }
