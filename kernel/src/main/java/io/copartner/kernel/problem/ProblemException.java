@@ -57,6 +57,10 @@ public class ProblemException extends RuntimeException {
         return of(ProblemType.IDEMPOTENCY_CONFLICT, detail);
     }
 
+    public static ProblemException insufficientFunds(String detail) {
+        return of(ProblemType.INSUFFICIENT_FUNDS, detail);
+    }
+
     public static ProblemException unavailable(String detail, Throwable cause) {
         return new ProblemException(Problem.of(ProblemType.UNAVAILABLE, detail), cause);
     }

@@ -20,6 +20,8 @@ public enum ProblemType {
     CONFLICT("conflict", "Conflict with current state", 409),
     /** An {@code Idempotency-Key} was reused with a different request, or its first request is still running. */
     IDEMPOTENCY_CONFLICT("idempotency-conflict", "Idempotency key conflict", 409),
+    /** A movement of value would take an account that must never go negative (a wallet) below zero. */
+    INSUFFICIENT_FUNDS("insufficient-funds", "Insufficient funds", 409),
     /** A dependency (database, Keycloak, chain) is down; the client may retry later. */
     UNAVAILABLE("unavailable", "Service temporarily unavailable", 503),
     INTERNAL("internal", "Internal server error", 500);

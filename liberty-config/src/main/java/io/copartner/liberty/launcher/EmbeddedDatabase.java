@@ -14,7 +14,7 @@ import java.time.Duration;
 
 /**
  * PostgreSQL from zonky's binaries, with its data under the platform's data directory so a restart keeps
- * everything. Binds 127.0.0.1 only; commits are durable (zonky turns synchronous_commit off by default).
+ * everything. Binds 127.0.0.1 only; commits are durable (zonky turns fsync and synchronous_commit off by default).
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -39,6 +39,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setPort(s.dbPort())
                 .setServerConfig("listen_addresses", PlatformSettings.HOST)
                 .setServerConfig("unix_socket_directories", sockets.toString())
+                // zonky starts postgres with -F (fsync off) and synchronous_commit off: both back on, a
+                // committed payment must survive a power cut.
+                .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "200")
                 .setPGStartupWait(Duration.ofSeconds(60))

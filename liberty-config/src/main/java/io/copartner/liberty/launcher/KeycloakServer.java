@@ -7,9 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -23,6 +26,8 @@ import java.util.zip.ZipFile;
 final class KeycloakServer {
 
     static final String BUILD_OPTIONS = "--db=postgres --cache=local --health-enabled=false --metrics-enabled=false";
+    /** The DID sign-in provider (module keycloak-did-auth) as it is named in providers/. */
+    static final String PROVIDER_FILE = "copartner-keycloak-did-auth.jar";
 
     private KeycloakServer() {
     }
@@ -99,11 +104,16 @@ final class KeycloakServer {
         }
     }
 
-    /** `kc.sh build` is slow (~20 s): run it only when the build options or providers changed. */
+    /**
+     * `kc.sh build` is slow (~20 s): run it only when the build options or the providers changed. The marker holds
+     * the options and the SHA-256 of the DID sign-in provider jar copied into providers/.
+     */
     private static void build(PlatformSettings s, Path home) {
         Path marker = home.resolve(".copartner-build");
         try {
-            if (Files.exists(marker) && Files.readString(marker).equals(BUILD_OPTIONS)) {
+            String providerSha = installProvider(s, home);
+            String wanted = BUILD_OPTIONS + "\nprovider " + PROVIDER_FILE + " sha256=" + providerSha + "\n";
+            if (Files.exists(marker) && Files.readString(marker).equals(wanted)) {
                 return;
             }
             List<String> cmd = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "build"));
@@ -111,9 +121,35 @@ final class KeycloakServer {
             ManagedProcess build = ManagedProcess.start("Keycloak build", cmd, home, env(),
                 s.dataDir().resolve("logs/keycloak-build.log"));
             build.awaitExit(Duration.ofMinutes(5));
-            Files.writeString(marker, BUILD_OPTIONS);
+            Files.writeString(marker, wanted);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies the provider jar into providers/ (if it differs) and returns its SHA-256 (hex). */
+    static String installProvider(PlatformSettings s, Path home) throws IOException {
+        Path jar = s.keycloakProviderJar();
+        if (jar == null || !Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Keycloak provider jar missing: " + jar
+                + " (build it with ./mvnw install -DskipTests)");
+        }
+        Path target = home.resolve("providers").resolve(PROVIDER_FILE);
+        Files.createDirectories(target.getParent());
+        String sha = sha256(jar);
+        if (!Files.exists(target) || !sha256(target).equals(sha)) {
+            Path tmp = target.resolveSibling(PROVIDER_FILE + ".tmp");
+            Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return sha;
+    }
+
+    static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

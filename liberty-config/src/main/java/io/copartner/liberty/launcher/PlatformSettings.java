@@ -19,6 +19,7 @@ public record PlatformSettings(
     String libertyServer,
     Path keycloakZip,
     String keycloakVersion,
+    Path keycloakProviderJar,
     int httpPort,
     int keycloakPort,
     int chainPort,
@@ -47,6 +48,8 @@ public record PlatformSettings(
             layout.getProperty("liberty.server"),
             Path.of(layout.getProperty("keycloak.zip")),
             layout.getProperty("keycloak.version"),
+            // The DID sign-in provider (module keycloak-did-auth), installed into Keycloak's providers/.
+            Path.of(layout.getProperty("keycloak.provider.jar")),
             intEnv(env, "COPARTNER_HTTP_PORT", 9080),
             intEnv(env, "COPARTNER_KEYCLOAK_PORT", 8180),
             intEnv(env, "COPARTNER_CHAIN_PORT", 8545),
@@ -66,7 +69,7 @@ public record PlatformSettings(
     /** Same layout, other ports and data directory: what the black-box tests use beside a running dev platform. */
     public PlatformSettings withPortsAndData(int http, int keycloak, int chain, int db, Path data) {
         return new PlatformSettings(projectDir, data, runtimeDir, libertyHome, libertyServer, keycloakZip,
-            keycloakVersion, http, keycloak, chain, db, externalDbUrl, dbUser, dbPassword, externalKeycloakUrl,
+            keycloakVersion, keycloakProviderJar, http, keycloak, chain, db, externalDbUrl, dbUser, dbPassword, externalKeycloakUrl,
             platformClientSecret, externalChainRpcUrl, chainId, chainPrivateKey);
     }
 

@@ -63,11 +63,17 @@ class AuditLogIT {
     }
 
     @Test
-    void everyEntryHashesToItsLeafAndItsInclusionProofLeadsToTheSignedRoot() {
+    void entriesHashToTheirLeavesAndTheirInclusionProofsLeadToTheSignedRoot() {
         JsonPath cp = awaitCheckpoint(2);
         long size = cp.getLong("treeSize");
         byte[] root = HexFormat.of().parseHex(cp.getString("rootHash"));
-        for (long i = 0; i < size; i++) {
+        // Every leaf of a small log; otherwise the edges and a spread of 100 in between.
+        java.util.SortedSet<Long> indexes = new java.util.TreeSet<>(List.of(0L, size - 1));
+        java.util.Random random = new java.util.Random(size);
+        while (indexes.size() < Math.min(size, 100)) {
+            indexes.add((long) random.nextInt((int) Math.min(size, Integer.MAX_VALUE)));
+        }
+        for (long i : indexes) {
             JsonPath e = given().when().get("/api/v1/audit/entries/" + i).then().statusCode(200)
                 .body("index", equalTo((int) i)).extract().jsonPath();
             byte[] leaf = sha256(concat(new byte[] {0}, e.getString("canonical").getBytes(StandardCharsets.UTF_8)));

@@ -1,0 +1,260 @@
+package io.copartner.ledger.persistence;
+
+import io.copartner.ledger.api.TrialBalance;
+import io.copartner.ledger.domain.Account;
+import io.copartner.ledger.domain.JournalEntry;
+import io.copartner.ledger.domain.Posting;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Storage of accounts, entries, postings and idempotency keys. Callers bring the transaction. */
+@ApplicationScoped
+public class LedgerRepository {
+
+    @PersistenceContext(unitName = "copartner")
+    EntityManager em;
+
+    public void persist(Object entity) {
+        em.persist(entity);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    /** The database clock (microseconds): one clock for every instance, read while the entry holds its locks. */
+    public Instant now() {
+        Number micros = (Number) em.createNativeQuery(
+            "select (extract(epoch from clock_timestamp()) * 1000000)::bigint").getSingleResult();
+        return Instant.EPOCH.plus(micros.longValue(), ChronoUnit.MICROS);
+    }
+
+    public Optional<Account> account(UUID id) {
+        return Optional.ofNullable(em.find(Account.class, id));
+    }
+
+    public Map<UUID, Account> accounts(Collection<UUID> ids) {
+        Map<UUID, Account> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        for (Account a : em.createQuery("select a from Account a where a.id in :ids", Account.class)
+            .setParameter("ids", ids).getResultList()) {
+            found.put(a.id(), a);
+        }
+        return found;
+    }
+
+    public Optional<Account> accountByCode(String code) {
+        return em.createQuery("select a from Account a where a.code = :code", Account.class)
+            .setParameter("code", code).getResultStream().findFirst();
+    }
+
+    public List<Account> accountsOf(String owner, int max) {
+        return em.createQuery("select a from Account a where a.owner = :owner order by a.createdAt, a.id", Account.class)
+            .setParameter("owner", owner).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * Moves a balance if {@link io.copartner.ledger.domain.BalanceRule} allows it, atomically on the row: the
+     * UPDATE locks the row and PostgreSQL re-checks the condition on the latest committed balance after waiting
+     * for a concurrent writer. Empty when the rule refuses; otherwise the new balance and the database clock read
+     * while holding the row lock.
+     */
+    public Optional<Moved> move(UUID accountId, long delta) {
+        List<?> result = em.createNativeQuery("""
+                update ledger.account set balance = balance + ?1
+                where id = ?2 and (not non_negative or balance + ?1 >= 0)
+                returning balance, (extract(epoch from clock_timestamp()) * 1000000)::bigint""")
+            .setParameter(1, delta)
+            .setParameter(2, accountId)
+            .getResultList();
+        if (result.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) result.get(0);
+        return Optional.of(new Moved(((Number) row[0]).longValue(),
+            Instant.EPOCH.plus(((Number) row[1]).longValue(), ChronoUnit.MICROS)));
+    }
+
+    /**
+     * Appends an entry and its postings in one statement (one round trip while the accounts are locked). The
+     * postings' seq is drawn here, under the locks, so per account it follows the order balances moved.
+     */
+    public void append(JournalEntry entry, List<Posting> postings) {
+        StringBuilder sql = new StringBuilder("""
+            with e as (
+              insert into ledger.journal_entry (id, kind, memo, reverses, posted_at, audit_entry_id, posted_by)
+              values (cast(?1 as uuid), cast(?2 as varchar), cast(?3 as varchar), cast(?4 as uuid),
+                      cast(?5 as timestamptz), cast(?6 as bigint), cast(?7 as varchar))
+              returning id, posted_at)
+            insert into ledger.posting (entry_id, account_id, asset, amount, balance_after, posted_at)
+            select e.id, v.account_id, v.asset, v.amount, v.balance_after, e.posted_at from e cross join (values """);
+        int p = 8;
+        for (int i = 0; i < postings.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(").append(i).append(", cast(?").append(p++).append(" as uuid), cast(?")
+                .append(p++).append(" as varchar), cast(?").append(p++).append(" as bigint), cast(?").append(p++)
+                .append(" as bigint))");
+        }
+        sql.append(") as v (n, account_id, asset, amount, balance_after) order by v.n");
+        var query = em.createNativeQuery(sql.toString())
+            .setParameter(1, entry.id())
+            .setParameter(2, entry.kind().name())
+            .setParameter(3, entry.memo())
+            .setParameter(4, entry.reverses())
+            .setParameter(5, entry.postedAt())
+            .setParameter(6, entry.auditEntryId())
+            .setParameter(7, entry.postedBy());
+        p = 8;
+        for (Posting posting : postings) {
+            query.setParameter(p++, posting.accountId())
+                .setParameter(p++, posting.asset())
+                .setParameter(p++, posting.amount())
+                .setParameter(p++, posting.balanceAfter());
+        }
+        int rows = query.executeUpdate();
+        if (rows != postings.size()) {
+            throw new IllegalStateException("appended " + rows + " postings instead of " + postings.size());
+        }
+    }
+
+    /** The sum of the account's postings posted at or before {@code asOf}. */
+    public long balanceAsOf(UUID accountId, Instant asOf) {
+        Number sum = (Number) em.createNativeQuery(
+                "select coalesce(sum(amount), 0) from ledger.posting where account_id = ?1 and posted_at <= ?2")
+            .setParameter(1, accountId)
+            .setParameter(2, asOf)
+            .getSingleResult();
+        return sum.longValue();
+    }
+
+    public Optional<JournalEntry> entry(UUID id) {
+        return Optional.ofNullable(em.find(JournalEntry.class, id));
+    }
+
+    /** The entry, its row locked until commit: two reversals of one entry are serialised. */
+    public Optional<JournalEntry> lockEntry(UUID id) {
+        return Optional.ofNullable(em.find(JournalEntry.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public Map<UUID, JournalEntry> entries(Collection<UUID> ids) {
+        Map<UUID, JournalEntry> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        for (JournalEntry e : em.createQuery("select e from JournalEntry e where e.id in :ids", JournalEntry.class)
+            .setParameter("ids", ids).getResultList()) {
+            found.put(e.id(), e);
+        }
+        return found;
+    }
+
+    public Optional<UUID> reversalOf(UUID entryId) {
+        return em.createQuery("select e.id from JournalEntry e where e.reverses = :id", UUID.class)
+            .setParameter("id", entryId).getResultStream().findFirst();
+    }
+
+    public List<Posting> postingsOf(UUID entryId) {
+        return em.createQuery("select p from Posting p where p.entryId = :id order by p.seq", Posting.class)
+            .setParameter("id", entryId).getResultList();
+    }
+
+    /** Postings of an account after {@code afterSeq}, in seq order. */
+    public List<Posting> statement(UUID accountId, long afterSeq, int max) {
+        return em.createQuery(
+                "select p from Posting p where p.accountId = :a and p.seq > :after order by p.seq", Posting.class)
+            .setParameter("a", accountId)
+            .setParameter("after", afterSeq)
+            .setMaxResults(max)
+            .getResultList();
+    }
+
+    /**
+     * Claims an Idempotency-Key for an entry about to be written. When another transaction holds the same key
+     * uncommitted, this waits for it; false when the key already exists.
+     */
+    public boolean claimKey(String scope, String key, byte[] requestHash, UUID entryId, Instant at) {
+        return em.createNativeQuery("""
+                insert into ledger.idempotency_key (scope, key, request_hash, entry_id, created_at)
+                values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
+            .setParameter(1, scope)
+            .setParameter(2, key)
+            .setParameter(3, requestHash)
+            .setParameter(4, entryId)
+            .setParameter(5, at)
+            .executeUpdate() == 1;
+    }
+
+    public Optional<KeyRecord> key(String scope, String key) {
+        List<?> rows = em.createNativeQuery(
+                "select request_hash, entry_id from ledger.idempotency_key where scope = ?1 and key = ?2")
+            .setParameter(1, scope)
+            .setParameter(2, key)
+            .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new KeyRecord((byte[]) row[0], (UUID) row[1]));
+    }
+
+    /** Leaf index of an audit entry (null while pending) and the size of the latest checkpointed tree. */
+    public AuditPosition auditPosition(long auditEntryId) {
+        List<?> rows = em.createNativeQuery("""
+                select l.leaf_index, (select max(c.tree_size) from ledger.audit_checkpoint c)
+                from ledger.audit_leaf l where l.entry_id = ?1""")
+            .setParameter(1, auditEntryId)
+            .getResultList();
+        if (rows.isEmpty()) {
+            return new AuditPosition(null, null);
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return new AuditPosition(row[0] == null ? null : ((Number) row[0]).longValue(),
+            row[1] == null ? null : ((Number) row[1]).longValue());
+    }
+
+    /** Per-asset totals and the accounts whose balance is off, all read in one statement (one snapshot). */
+    public TrialBalance trialBalance() {
+        List<?> rows = em.createNativeQuery("""
+                with b as (select asset, count(*) as n, coalesce(sum(balance), 0) as s from ledger.account group by asset),
+                     p as (select asset, sum(amount) as s from ledger.posting group by asset),
+                     m as (select count(*) as c from ledger.account a
+                           where a.balance <> coalesce((select sum(x.amount) from ledger.posting x where x.account_id = a.id), 0))
+                select b.asset, b.n, b.s, coalesce(p.s, 0), m.c
+                from b left join p on p.asset = b.asset cross join m
+                order by b.asset""")
+            .getResultList();
+        List<TrialBalance.AssetTotal> totals = new ArrayList<>();
+        long mismatched = 0;
+        boolean balanced = true;
+        for (Object o : rows) {
+            Object[] row = (Object[]) o;
+            var total = new TrialBalance.AssetTotal((String) row[0], ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), ((Number) row[3]).longValue());
+            totals.add(total);
+            mismatched = ((Number) row[4]).longValue();
+            balanced &= total.balanceSum() == 0 && total.postingSum() == 0;
+        }
+        return new TrialBalance(totals, mismatched, balanced && mismatched == 0);
+    }
+
+    public record Moved(long balance, Instant at) {
+    }
+
+    public record KeyRecord(byte[] requestHash, UUID entryId) {
+    }
+
+    public record AuditPosition(Long leafIndex, Long treeSize) {
+    }
+}

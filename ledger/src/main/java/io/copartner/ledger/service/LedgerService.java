@@ -1,0 +1,301 @@
+package io.copartner.ledger.service;
+
+import io.copartner.kernel.crypto.Hashes;
+import io.copartner.kernel.id.Ids;
+import io.copartner.kernel.json.CanonicalJson;
+import io.copartner.kernel.money.Asset;
+import io.copartner.kernel.money.Money;
+import io.copartner.kernel.problem.Problem;
+import io.copartner.kernel.problem.ProblemException;
+import io.copartner.kernel.problem.ProblemType;
+import io.copartner.ledger.api.AccountView;
+import io.copartner.ledger.api.AuditReceipt;
+import io.copartner.ledger.api.AuditRef;
+import io.copartner.ledger.api.AuditTrail;
+import io.copartner.ledger.api.EntryKind;
+import io.copartner.ledger.api.EntryView;
+import io.copartner.ledger.api.Ledger;
+import io.copartner.ledger.api.OpenAccount;
+import io.copartner.ledger.api.PostEntry;
+import io.copartner.ledger.api.PostResult;
+import io.copartner.ledger.api.PostingLine;
+import io.copartner.ledger.api.PostingView;
+import io.copartner.ledger.api.StatementLine;
+import io.copartner.ledger.api.StatementPage;
+import io.copartner.ledger.api.TrialBalance;
+import io.copartner.ledger.api.event.LedgerEntryPosted;
+import io.copartner.ledger.domain.Account;
+import io.copartner.ledger.domain.EntryPlan;
+import io.copartner.ledger.domain.EntryRules;
+import io.copartner.ledger.domain.JournalEntry;
+import io.copartner.ledger.domain.Posting;
+import io.copartner.ledger.domain.Reversals;
+import io.copartner.ledger.domain.StatementCursor;
+import io.copartner.ledger.persistence.LedgerRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The ledger's write and read paths. A post runs in one transaction: claim the Idempotency-Key, check the rules,
+ * move every balance with a guarded UPDATE in ascending account id order (no deadlocks), record the audit entry,
+ * append the entry and its postings, fire {@link LedgerEntryPosted}. Any failure rolls all of it back.
+ */
+@ApplicationScoped
+public class LedgerService implements Ledger {
+
+    static final String SCOPE_POST = "ledger.entry";
+    static final String SCOPE_REVERSE = "ledger.reversal";
+    static final String INCLUSION_PROOF = "/api/v1/audit/proofs/inclusion?index=%d&treeSize=%d";
+    static final int MAX_ACCOUNTS_PER_OWNER = 500;
+
+    /** Visible ASCII without spaces, 1..200: keys are compared byte for byte. */
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Inject
+    LedgerRepository repo;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Event<LedgerEntryPosted> posted;
+
+    @Override
+    @Transactional
+    public AccountView open(OpenAccount request) {
+        if (request == null) {
+            throw ProblemException.badRequest("an account request is required");
+        }
+        Asset asset = asset(request.asset(), "asset");
+        Instant now = repo.now();
+        Account account = Account.open(Ids.newId(), request.owner(), asset, request.kind(), request.name(), now);
+        repo.persist(account);
+        audit.record("ledger.account.opened", "ledger-account:" + account.id(), Map.of(
+            "accountId", account.id().toString(), "asset", asset.code(), "kind", account.kind().name()));
+        return view(account, 0, now);
+    }
+
+    @Override
+    @Transactional
+    public Optional<AccountView> account(UUID id) {
+        Instant now = repo.now();
+        return repo.account(id).map(a -> view(a, a.balance(), now));
+    }
+
+    @Override
+    @Transactional
+    public Optional<AccountView> account(UUID id, Instant asOf) {
+        if (asOf == null) {
+            return account(id);
+        }
+        return repo.account(id).map(a -> view(a, repo.balanceAsOf(id, asOf), asOf));
+    }
+
+    @Override
+    @Transactional
+    public Optional<AccountView> systemAccount(String code) {
+        Instant now = repo.now();
+        return repo.accountByCode(code).map(a -> view(a, a.balance(), now));
+    }
+
+    @Override
+    @Transactional
+    public List<AccountView> accountsOf(String owner) {
+        Instant now = repo.now();
+        return repo.accountsOf(owner, MAX_ACCOUNTS_PER_OWNER).stream().map(a -> view(a, a.balance(), now)).toList();
+    }
+
+    @Override
+    @Transactional
+    public StatementPage statement(UUID accountId, String cursor, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ProblemException.badRequest("limit must be 1.." + MAX_PAGE);
+        }
+        long after = StatementCursor.decode(cursor);
+        Account account = repo.account(accountId)
+            .orElseThrow(() -> ProblemException.notFound("no account " + accountId));
+        List<Posting> rows = new ArrayList<>(repo.statement(accountId, after, limit + 1));
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            next = StatementCursor.encode(rows.get(limit - 1).seq());
+        }
+        Map<UUID, JournalEntry> entries = repo.entries(rows.stream().map(Posting::entryId).distinct().toList());
+        List<StatementLine> lines = rows.stream().map(p -> {
+            JournalEntry e = entries.get(p.entryId());
+            return new StatementLine(p.entryId(), e.kind(), p.postedAt(), p.amount(), p.balanceAfter(), e.memo());
+        }).toList();
+        return new StatementPage(accountId, account.asset().code(), lines, next);
+    }
+
+    @Override
+    @Transactional
+    public PostResult post(PostEntry request, String idempotencyKey) {
+        requireKey(idempotencyKey);
+        if (request == null) {
+            throw ProblemException.badRequest("an entry is required");
+        }
+        EntryRules.checkShape(request.memo(), request.postings());
+        String postedBy = actor(request.postedBy());
+        byte[] hash = requestHash(Map.of("op", "post", "memo", String.valueOf(request.memo()),
+            "postings", request.postings().stream().map(l -> Map.of("accountId", l.accountId().toString(),
+                "asset", l.asset(), "amount", Long.toString(l.amount()))).toList()));
+        UUID id = Ids.newId();
+        Optional<PostResult> replay = claim(SCOPE_POST, idempotencyKey, hash, id);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        EntryPlan plan = EntryRules.plan(request.memo(), request.postings(),
+            repo.accounts(request.postings().stream().map(PostingLine::accountId).toList()));
+        return write(id, EntryKind.STANDARD, null, plan, postedBy);
+    }
+
+    @Override
+    @Transactional
+    public PostResult reverse(UUID entryId, String memo, String postedBy, String idempotencyKey) {
+        requireKey(idempotencyKey);
+        if (entryId == null) {
+            throw ProblemException.badRequest("the entry to reverse is required");
+        }
+        String actor = actor(postedBy);
+        byte[] hash = requestHash(Map.of("op", "reverse", "entryId", entryId.toString(), "memo", String.valueOf(memo)));
+        UUID id = Ids.newId();
+        Optional<PostResult> replay = claim(SCOPE_REVERSE, idempotencyKey, hash, id);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        JournalEntry original = repo.lockEntry(entryId)
+            .orElseThrow(() -> ProblemException.notFound("no entry " + entryId));
+        Reversals.check(original, repo.reversalOf(entryId).orElse(null));
+        List<PostingLine> lines = Reversals.linesOf(repo.postingsOf(entryId));
+        String text = memo == null ? "Reversal of " + entryId : memo;
+        EntryPlan plan = EntryRules.plan(text, lines, repo.accounts(lines.stream().map(PostingLine::accountId).toList()));
+        return write(id, EntryKind.REVERSAL, entryId, plan, actor);
+    }
+
+    @Override
+    @Transactional
+    public Optional<EntryView> entry(UUID id) {
+        return repo.entry(id).map(this::view);
+    }
+
+    @Override
+    @Transactional
+    public TrialBalance trialBalance() {
+        return repo.trialBalance();
+    }
+
+    private PostResult write(UUID id, EntryKind kind, UUID reverses, EntryPlan plan, String postedBy) {
+        // The audit entry first: it needs no lock, so the accounts stay locked for as few round trips as possible.
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("entryId", id.toString());
+        payload.put("kind", kind.name());
+        if (reverses != null) {
+            payload.put("reverses", reverses.toString());
+        }
+        payload.put("postings", plan.lines().stream().map(l -> Map.of("accountId", l.accountId().toString(),
+            "asset", l.asset(), "amount", Long.toString(l.amount()))).toList());
+        AuditReceipt receipt = audit.record(kind == EntryKind.REVERSAL ? "ledger.entry.reversed" : "ledger.entry.posted",
+            "ledger-entry:" + id, payload);
+
+        Map<UUID, Long> after = new HashMap<>();
+        Instant at = null;
+        for (Map.Entry<UUID, Long> delta : plan.deltas().entrySet()) { // ascending account id: a fixed lock order
+            LedgerRepository.Moved moved = repo.move(delta.getKey(), delta.getValue())
+                .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.INSUFFICIENT_FUNDS, "account "
+                        + delta.getKey() + " may not go below zero; the entry was not posted")
+                    .withExtension("accountId", delta.getKey().toString())));
+            after.put(delta.getKey(), moved.balance());
+            at = moved.at(); // the clock read under the last lock: later than every earlier entry on these accounts
+        }
+
+        JournalEntry entry = new JournalEntry(id, kind, plan.memo(), reverses, at, receipt.entryId(), postedBy);
+        List<Posting> postings = new ArrayList<>();
+        List<PostingView> views = new ArrayList<>();
+        for (PostingLine line : plan.lines()) {
+            long balanceAfter = after.get(line.accountId());
+            postings.add(new Posting(id, line.accountId(), line.asset(), line.amount(), balanceAfter, at));
+            views.add(new PostingView(line.accountId(), line.asset(), line.amount(), balanceAfter));
+        }
+        repo.append(entry, postings);
+        posted.fire(new LedgerEntryPosted(id, kind, reverses, plan.lines(), at, receipt.entryId()));
+        return new PostResult(new EntryView(id, kind, plan.memo(), at, reverses, null, List.copyOf(views),
+            new AuditRef(receipt.entryId(), null, null, null)), false);
+    }
+
+    /** Empty when this transaction now owns the key; the first result when the key was used for the same request. */
+    private Optional<PostResult> claim(String scope, String key, byte[] hash, UUID entryId) {
+        if (repo.claimKey(scope, key, hash, entryId, Instant.now())) {
+            return Optional.empty();
+        }
+        LedgerRepository.KeyRecord existing = repo.key(scope, key)
+            .orElseThrow(() -> ProblemException.idempotencyConflict("Idempotency-Key is in use; retry the request"));
+        if (!Arrays.equals(existing.requestHash(), hash)) {
+            throw ProblemException.idempotencyConflict(
+                "this Idempotency-Key was already used with a different request");
+        }
+        EntryView first = repo.entry(existing.entryId()).map(this::view)
+            .orElseThrow(() -> ProblemException.idempotencyConflict("Idempotency-Key is in use; retry the request"));
+        return Optional.of(new PostResult(first, true));
+    }
+
+    private EntryView view(JournalEntry e) {
+        List<PostingView> postings = repo.postingsOf(e.id()).stream()
+            .map(p -> new PostingView(p.accountId(), p.asset(), p.amount(), p.balanceAfter())).toList();
+        LedgerRepository.AuditPosition position = repo.auditPosition(e.auditEntryId());
+        Long leaf = position.leafIndex();
+        Long size = leaf != null && position.treeSize() != null && position.treeSize() > leaf ? position.treeSize() : null;
+        String proof = size == null ? null : String.format(INCLUSION_PROOF, leaf, size);
+        return new EntryView(e.id(), e.kind(), e.memo(), e.postedAt(), e.reverses(),
+            repo.reversalOf(e.id()).orElse(null), postings, new AuditRef(e.auditEntryId(), leaf, size, proof));
+    }
+
+    private static AccountView view(Account a, long balance, Instant asOf) {
+        return new AccountView(a.id(), a.owner(), a.asset().code(), a.kind(), a.name(), a.code(), !a.nonNegative(),
+            balance, Money.of(a.asset(), balance).toDecimalString(), asOf, a.createdAt());
+    }
+
+    private static Asset asset(String code, String field) {
+        try {
+            return Asset.of(code);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.badRequest(field + ": " + e.getMessage());
+        }
+    }
+
+    private static void requireKey(String key) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw ProblemException.badRequest("an Idempotency-Key of 1..200 visible ASCII characters is required");
+        }
+    }
+
+    private static String actor(String postedBy) {
+        if (postedBy == null || postedBy.isBlank()) {
+            return "system";
+        }
+        if (postedBy.length() > 300) {
+            throw ProblemException.badRequest("postedBy must be at most 300 characters");
+        }
+        return postedBy;
+    }
+
+    private static byte[] requestHash(Map<String, ?> request) {
+        return Hashes.sha256(CanonicalJson.canonicalize(JSONB.toJson(request)).getBytes(StandardCharsets.UTF_8));
+    }
+}
