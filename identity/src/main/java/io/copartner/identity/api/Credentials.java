@@ -22,8 +22,24 @@ public interface Credentials {
     /** Sets the credential's revocation bit; revoking a revoked credential changes nothing. */
     Revocation revoke(String credentialId, String reason, String actor, String idempotencyKey);
 
-    /** Checks format, data model, issuer, signature (via the issuer's DID document), validity window and status. */
+    /**
+     * The caller's PartnerMembership as an SD-JWT VC (RFC 9901, typ {@code dc+sd-jwt}, {@code vct}
+     * {@value #PARTNER_MEMBERSHIP_VCT}) with {@code partnerSince}, {@code tier} and (if stored) {@code name} as
+     * selectively disclosable claims; {@code sub} is the partner's DID when it has one.
+     */
+    SdJwtCredential issuePartnerMembershipSdJwt(String partyId, String partnerDid);
+
+    String PARTNER_MEMBERSHIP_VCT = "https://copartner.io/credentials/PartnerMembership";
+
+    /**
+     * Checks format, data model, issuer, signature (via the issuer's DID document), validity window and status. */
     Verification verify(String vcJwt);
+
+    /**
+     * Verifies an SD-JWT presentation ({@code <JWT>~<Disclosure>~...~}): signature via the issuer's DID document,
+     * each Disclosure's digest exactly once in {@code _sd}; the credential returned holds only the disclosed claims.
+     */
+    Verification verifySdJwt(String presentation);
 
     /** The status list credential (a vc+jwt) of one list, empty for an unknown list. */
     Optional<String> statusListCredential(String listId);
@@ -42,6 +58,14 @@ public interface Credentials {
 
     record Revocation(String id, boolean revoked, Instant revokedAt, String statusListCredential,
                       long statusListIndex) {
+    }
+
+    /** {@code sdJwt} is {@code <JWT>~<Disclosure>~...~} with every disclosure. */
+    record SdJwtCredential(String sdJwt, String vct, String issuer, List<Disclosed> disclosures) {
+    }
+
+    /** One selectively disclosable claim: its value, its Disclosure and that Disclosure's digest in {@code _sd}. */
+    record Disclosed(String claim, Object value, String disclosure, String digest) {
     }
 
     record Check(String check, boolean ok, String detail) {

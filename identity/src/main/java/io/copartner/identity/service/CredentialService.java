@@ -261,8 +261,54 @@ public class CredentialService implements Credentials {
         return revocation(record);
     }
 
+    @Inject
+    PersonalDataService personalData;
+
+    @Inject
+    io.copartner.identity.persistence.PrivacyRepository privacy;
+
+    @Override
+    @Transactional
+    public SdJwtCredential issuePartnerMembershipSdJwt(String partyId, String partnerDid) {
+        Instant now = now();
+        var membership = privacy.membershipOrCreate(partyId, now.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+            "member", now);
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", platform.did());
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plus(Duration.ofDays(defaultValidityDays)).getEpochSecond());
+        claims.put("vct", PARTNER_MEMBERSHIP_VCT);
+        if (partnerDid != null && !partnerDid.isBlank()) {
+            claims.put("sub", requireDid(partnerDid, "did"));
+        }
+        claims.put("partnerSince", membership.partnerSince().toString());
+        claims.put("tier", membership.tier());
+        personalData.find(partyId).ifPresent(d -> claims.put("name", d.name()));
+        io.copartner.identity.credential.SdJwt.Issued issued =
+            platform.signSdJwt(claims, java.util.Set.of("partnerSince", "tier", "name"));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("credentialType", PARTNER_MEMBERSHIP);
+        payload.put("format", io.copartner.identity.credential.SdJwt.TYP);
+        payload.put("issuer", platform.did());
+        payload.put("subjectHash", personalData.partyHash(partyId));
+        payload.put("disclosable", issued.disclosures().stream().map(d -> d.name()).sorted().toList());
+        payload.put("exp", claims.get("exp"));
+        audit.record("identity.credential.sd-jwt.issued", "credential:sd-jwt", payload);
+        return new SdJwtCredential(issued.serialize(), PARTNER_MEMBERSHIP_VCT, platform.did(), issued.disclosures()
+            .stream().map(d -> new Disclosed(d.name(), d.value(), d.encoded(), d.digest())).toList());
+    }
+
+    @Override
+    public Verification verifySdJwt(String presentation) {
+        return new io.copartner.identity.credential.SdJwtVerifier(did -> resolver.resolve(did).content(),
+            Clock.systemUTC()).verify(presentation);
+    }
+
     @Override
     public Verification verify(String vcJwt) {
+        if (vcJwt != null && vcJwt.indexOf('~') >= 0) {
+            return verifySdJwt(vcJwt);
+        }
         String localPrefix = statusListUrl("");
         CredentialVerifier verifier = new CredentialVerifier(did -> resolver.resolve(did).content(), url -> {
             if (url.startsWith(localPrefix)) {

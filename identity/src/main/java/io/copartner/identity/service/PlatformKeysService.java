@@ -281,6 +281,19 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
         return VcJwt.sign(credential, key.keyId(), JwsKeys.algorithm(KeyType.ED25519), signer);
     }
 
+    /** Signs an SD-JWT as the platform (typ dc+sd-jwt, EdDSA with the active issuer key). */
+    @Transactional
+    public io.copartner.identity.credential.SdJwt.Issued signSdJwt(Map<String, Object> claims,
+                                                                    java.util.Set<String> disclosable) {
+        DidKeyRecord key = ensureIssuerKey();
+        JWSSigner signer = signers.computeIfAbsent(key.keyId(), id -> {
+            byte[] seed = vault.decrypt(key.encryptedPrivateKey(), id);
+            return JwsKeys.ed25519Signer(seed);
+        });
+        return io.copartner.identity.credential.SdJwt.issue(claims, disclosable, key.keyId(),
+            JwsKeys.algorithm(KeyType.ED25519), signer);
+    }
+
     static void requireMerchantId(String merchantId) {
         if (merchantId == null || !MERCHANT_ID.matcher(merchantId).matches()) {
             throw new MalformedDidException("a merchant id is 1..64 of A-Z a-z 0-9 . _ ~ -");
