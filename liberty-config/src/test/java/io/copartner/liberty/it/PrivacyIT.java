@@ -139,7 +139,7 @@ class PrivacyIT {
             assertNotNull(v.get("credential.iss"));
 
             // raw media type works too
-            given().contentType("application/dc+sd-jwt").body(tierOnly).when().post("/api/v1/credentials/verify")
+            given().contentType("application/dc+sd-jwt").body(tierOnly.getBytes(StandardCharsets.US_ASCII)).when().post("/api/v1/credentials/verify")
                 .then().statusCode(200).body("verified", equalTo(true));
 
             // a forged disclosure: same salt, claim tier, another value
