@@ -56,9 +56,11 @@ public class KeycloakAdmin {
     private volatile String token;
     private volatile Instant tokenExpires = Instant.EPOCH;
 
-    /** Creates an enabled user and returns its id; 409 if the username or e-mail is taken. */
-    public String createUser(String username, String email, String password) {
+    /** Creates an enabled user (the merchant's name as its first name) and returns its id; 409 if the username or e-mail is taken. */
+    public String createUser(String username, String email, String displayName, String password) {
+        // Keycloak 26's default user profile requires first and last name before the account may sign in.
         JsonObjectBuilder user = Json.createObjectBuilder().add("username", username).add("email", email)
+            .add("firstName", displayName).add("lastName", "Merchant")
             .add("emailVerified", true).add("enabled", true);
         if (password != null && !password.isEmpty()) {
             user.add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "password")

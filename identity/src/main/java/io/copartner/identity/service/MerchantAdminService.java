@@ -103,7 +103,7 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
         String groupId = null;
         try {
             String parent = keycloak.groupId(MERCHANTS_GROUP);
-            userId = keycloak.createUser(username, email, in.password());
+            userId = keycloak.createUser(username, email, name, in.password());
             keycloak.assignRealmRole(userId, MERCHANT_ROLE);
             groupId = keycloak.createSubgroup(parent, id);
             keycloak.joinGroup(userId, groupId);
