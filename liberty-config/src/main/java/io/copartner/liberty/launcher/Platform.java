@@ -3,8 +3,6 @@ package io.copartner.liberty.launcher;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Starts the whole platform in dependency order (PostgreSQL, Keycloak, chain, Liberty), waiting for each to
@@ -17,6 +15,7 @@ public final class Platform implements AutoCloseable {
     private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
     private volatile ManagedProcess liberty;
     private volatile ManagedProcess chain;
+    private volatile ManagedProcess keycloak;
     private volatile boolean closed;
 
     public Platform(PlatformSettings settings) {
@@ -33,8 +32,7 @@ public final class Platform implements AutoCloseable {
                 step("PostgreSQL", () -> running.push(EmbeddedDatabase.start(settings)));
             }
             if (settings.externalKeycloakUrl() == null) {
-                step("Keycloak", () -> launch(KeycloakServer::launch, KeycloakServer::isReady, Duration.ofMinutes(4),
-                    Duration.ofSeconds(30)));
+                startKeycloak();
             }
             if (settings.externalChainRpcUrl() == null) {
                 startChain();
@@ -65,6 +63,23 @@ public final class Platform implements AutoCloseable {
         });
     }
 
+    /** Keycloak alone: tests stop it to prove that merchant administration leaves nothing half done. */
+    public void startKeycloak() {
+        step("Keycloak", () -> {
+            ManagedProcess p = KeycloakServer.launch(settings);
+            keycloak = p;
+            p.awaitReady(Duration.ofMinutes(4), () -> closed || KeycloakServer.isReady(settings));
+        });
+    }
+
+    public void stopKeycloak() {
+        ManagedProcess p = keycloak;
+        keycloak = null;
+        if (p != null) {
+            p.stop(Duration.ofSeconds(30));
+        }
+    }
+
     public void stopChain() {
         ManagedProcess p = chain;
         chain = null;
@@ -86,6 +101,7 @@ public final class Platform implements AutoCloseable {
         closed = true;
         stopLiberty();
         stopChain();
+        stopKeycloak();
         AutoCloseable next;
         while ((next = running.poll()) != null) {
             try {
@@ -94,13 +110,6 @@ public final class Platform implements AutoCloseable {
                 System.err.println("[copartner] while stopping: " + e);
             }
         }
-    }
-
-    private void launch(Function<PlatformSettings, ManagedProcess> launcher, Predicate<PlatformSettings> ready,
-                        Duration timeout, Duration grace) {
-        ManagedProcess p = launcher.apply(settings);
-        running.push(() -> p.stop(grace));
-        p.awaitReady(timeout, () -> closed || ready.test(settings));
     }
 
     private void step(String what, Runnable action) {

@@ -1,0 +1,47 @@
+package io.copartner.identity.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Administration of merchant identities: a Keycloak user (role {@code merchant}) in group
+ * {@code /merchants/<id>}, a did:web, a business profile, and a MerchantVerification credential. Each action
+ * writes an audit entry in its transaction; Keycloak is changed first and compensated if the database part
+ * fails, so a Keycloak outage leaves nothing half done (503 {@code unavailable}).
+ */
+public interface MerchantAdministration {
+
+    MerchantView create(NewMerchant merchant, String actor, String idempotencyKey);
+
+    MerchantView verify(String merchantId, String actor);
+
+    MerchantView suspend(String merchantId, String reason, String actor);
+
+    MerchantView reinstate(String merchantId, String actor);
+
+    MerchantView get(String merchantId);
+
+    /** Ordered by id; {@code cursor} is the {@code nextCursor} of the previous page. */
+    MerchantPage search(String status, String q, String cursor, int limit);
+
+    List<HistoryEntry> history(String merchantId);
+
+    /**
+     * {@code password} is optional (the merchant sets one through Keycloak otherwise); {@code publicKeyMultibase}
+     * optionally registers the merchant's did:web key right away.
+     */
+    record NewMerchant(String name, String businessLicence, String contactEmail, String username, String password,
+                       String publicKeyMultibase) {
+    }
+
+    record MerchantView(String id, String did, String status, String keycloakUserId, String name,
+                        String businessLicence, String contactEmail, String username, String credentialId,
+                        String credentialJwt, Instant createdAt, Instant updatedAt) {
+    }
+
+    record MerchantPage(List<MerchantView> items, String nextCursor) {
+    }
+
+    record HistoryEntry(String type, String status, String actor, long auditEntryId, String leafHash, Instant time) {
+    }
+}

@@ -1,0 +1,260 @@
+package io.copartner.identity.service;
+
+import io.copartner.identity.api.MerchantAccess;
+import io.copartner.identity.api.MerchantAdministration;
+import io.copartner.identity.api.PlatformDid;
+import io.copartner.identity.did.MalformedDidException;
+import io.copartner.identity.domain.Merchant;
+import io.copartner.identity.domain.MerchantProfile;
+import io.copartner.identity.domain.MerchantStatus;
+import io.copartner.identity.keycloak.KeycloakAdmin;
+import io.copartner.identity.persistence.CredentialRepository;
+import io.copartner.identity.persistence.MerchantRepository;
+import io.copartner.kernel.crypto.Hashes;
+import io.copartner.kernel.id.Ids;
+import io.copartner.kernel.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * Merchant administration. Keycloak is changed first, then the database in one audited transaction; if the
+ * database part fails the Keycloak change is undone (user and group deleted, enabled flag restored), so an
+ * outage of either side leaves no half-done merchant. Keycloak down is a 503 before anything was written.
+ */
+@ApplicationScoped
+public class MerchantAdminService implements MerchantAdministration, MerchantAccess {
+
+    private static final Logger LOG = Logger.getLogger(MerchantAdminService.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}");
+    private static final Pattern LICENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/-]{3,63}");
+    static final String MERCHANT_ROLE = "merchant";
+    static final String MERCHANTS_GROUP = "merchants";
+
+    @Inject
+    KeycloakAdmin keycloak;
+
+    @Inject
+    MerchantTransactions tx;
+
+    @Inject
+    MerchantRepository merchants;
+
+    @Inject
+    CredentialRepository credentialRecords;
+
+    @Inject
+    PlatformDid platformDid;
+
+    @Override
+    public MerchantView create(NewMerchant in, String actor, String idempotencyKey) {
+        if (in == null) {
+            throw ProblemException.badRequest("The merchant is required.");
+        }
+        String name = require(in.name(), "name", 200);
+        String licence = require(in.businessLicence(), "businessLicence", 64);
+        if (!LICENCE.matcher(licence).matches()) {
+            throw ProblemException.badRequest("businessLicence: 4..64 letters, digits, '-' or '/'.");
+        }
+        String email = require(in.contactEmail(), "contactEmail", 320);
+        if (!EMAIL.matcher(email).matches()) {
+            throw ProblemException.badRequest("contactEmail: not an e-mail address.");
+        }
+        String username = require(in.username(), "username", 64).toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(username).matches()) {
+            throw ProblemException.badRequest("username: 3..64 of a-z 0-9 . _ -, starting with a letter or digit.");
+        }
+        String requestHash = null;
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+                throw ProblemException.badRequest("Idempotency-Key must be 1..200 characters.");
+            }
+            requestHash = Hashes.hex(Hashes.sha256((name + "\n" + licence + "\n" + email + "\n" + username + "\n"
+                + (in.publicKeyMultibase() == null ? "" : in.publicKeyMultibase())).getBytes(StandardCharsets.UTF_8)));
+            Optional<Merchant> earlier = merchants.byIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!requestHash.equals(earlier.get().requestHash())) {
+                    throw ProblemException.idempotencyConflict("This Idempotency-Key was used for a different request.");
+                }
+                return view(earlier.get());
+            }
+        }
+        String id = Ids.newId().toString();
+        String did;
+        try {
+            did = platformDid.merchantDid(id);
+        } catch (MalformedDidException e) {
+            throw ProblemException.internal("merchant id " + id + ": " + e.getMessage(), e);
+        }
+
+        // Keycloak first; undo what was created if a later step fails.
+        String userId = null;
+        String groupId = null;
+        try {
+            String parent = keycloak.groupId(MERCHANTS_GROUP);
+            userId = keycloak.createUser(username, email, name, in.password());
+            keycloak.assignRealmRole(userId, MERCHANT_ROLE);
+            groupId = keycloak.createSubgroup(parent, id);
+            keycloak.joinGroup(userId, groupId);
+            byte[] salt = new byte[16];
+            RANDOM.nextBytes(salt);
+            Merchant merchant = new Merchant(id, did, userId, groupId, idempotencyKey, requestHash,
+                java.time.Instant.now());
+            tx.create(merchant, new MerchantProfile(id, name, licence, email, username, salt), in.publicKeyMultibase(),
+                actor);
+            return view(merchants.find(id).orElseThrow());
+        } catch (RuntimeException e) {
+            if (groupId != null) {
+                keycloak.deleteGroupQuietly(groupId);
+            }
+            if (userId != null) {
+                keycloak.deleteUserQuietly(userId);
+            }
+            if (idempotencyKey != null && !(e instanceof ProblemException)) {
+                // A concurrent duplicate may have won the key: answer with its result.
+                Optional<Merchant> winner = merchants.byIdempotencyKey(idempotencyKey);
+                if (winner.isPresent() && requestHashEquals(winner.get(), requestHash)) {
+                    return view(winner.get());
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static boolean requestHashEquals(Merchant m, String hash) {
+        return hash != null && hash.equals(m.requestHash());
+    }
+
+    @Override
+    public MerchantView verify(String merchantId, String actor) {
+        tx.status(merchantId).after(MerchantStatus.Action.VERIFY);
+        return view(tx.verify(merchantId, actor));
+    }
+
+    @Override
+    public MerchantView suspend(String merchantId, String reason, String actor) {
+        if (reason != null && reason.length() > 500) {
+            throw ProblemException.badRequest("reason: at most 500 characters.");
+        }
+        tx.status(merchantId).after(MerchantStatus.Action.SUSPEND);
+        Merchant m = merchants.find(merchantId).orElseThrow();
+        keycloak.setEnabled(m.keycloakUserId(), false);
+        try {
+            return view(tx.suspend(merchantId, reason, actor));
+        } catch (RuntimeException e) {
+            restoreEnabled(m.keycloakUserId(), true, e);
+            throw e;
+        }
+    }
+
+    @Override
+    public MerchantView reinstate(String merchantId, String actor) {
+        tx.status(merchantId).after(MerchantStatus.Action.REINSTATE);
+        Merchant m = merchants.find(merchantId).orElseThrow();
+        keycloak.setEnabled(m.keycloakUserId(), true);
+        try {
+            return view(tx.reinstate(merchantId, actor));
+        } catch (RuntimeException e) {
+            restoreEnabled(m.keycloakUserId(), false, e);
+            throw e;
+        }
+    }
+
+    private void restoreEnabled(String userId, boolean enabled, RuntimeException cause) {
+        try {
+            keycloak.setEnabled(userId, enabled);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+            LOG.log(Level.SEVERE, "Keycloak user " + userId + " could not be set back to enabled=" + enabled, e);
+        }
+    }
+
+    @Override
+    public MerchantView get(String merchantId) {
+        return view(merchants.find(merchantId)
+            .orElseThrow(() -> ProblemException.notFound("No merchant " + merchantId + ".")));
+    }
+
+    @Override
+    public MerchantPage search(String status, String q, String cursor, int limit) {
+        if (limit < 1 || limit > 200) {
+            throw ProblemException.badRequest("limit must be 1..200.");
+        }
+        MerchantStatus s = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                s = MerchantStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("status must be PENDING, VERIFIED or SUSPENDED.");
+            }
+        }
+        String after = null;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                after = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.malformed("cursor is not one this API returned.");
+            }
+        }
+        String query = q == null || q.isBlank() ? null : q.strip();
+        List<Merchant> rows = merchants.search(s, query, after, limit + 1);
+        List<MerchantView> items = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, rows.size()); i++) {
+            items.add(view(rows.get(i)));
+        }
+        String next = rows.size() > limit ? Base64.getUrlEncoder().withoutPadding()
+            .encodeToString(rows.get(limit - 1).id().getBytes(StandardCharsets.UTF_8)) : null;
+        return new MerchantPage(items, next);
+    }
+
+    @Override
+    public List<HistoryEntry> history(String merchantId) {
+        get(merchantId);
+        return merchants.events(merchantId).stream().map(e -> new HistoryEntry(e.type(), e.status(), e.actor(),
+            e.auditEntryId(), e.leafHash(), e.at())).toList();
+    }
+
+    @Override
+    public boolean writesBlocked(String keycloakUserId) {
+        return keycloakUserId != null
+            && merchants.statusOfUser(keycloakUserId).map(s -> !s.writesAllowed()).orElse(false);
+    }
+
+    @Override
+    public Optional<String> merchantIdOf(String keycloakUserId) {
+        return keycloakUserId == null ? Optional.empty() : merchants.byUser(keycloakUserId).map(Merchant::id);
+    }
+
+    private MerchantView view(Merchant m) {
+        MerchantProfile p = merchants.profile(m.id()).orElse(null);
+        String jwt = m.credentialId() == null ? null
+            : credentialRecords.find(m.credentialId()).map(c -> c.jwt()).orElse(null);
+        return new MerchantView(m.id(), m.did(), m.status().name(), m.keycloakUserId(),
+            p == null ? null : p.name(), p == null ? null : p.businessLicence(), p == null ? null : p.contactEmail(),
+            p == null ? null : p.username(), m.credentialId() == null ? null : "urn:uuid:" + m.credentialId(), jwt,
+            m.createdAt(), m.updatedAt());
+    }
+
+    private static String require(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest(field + " is required.");
+        }
+        String v = value.strip();
+        if (v.length() > max) {
+            throw ProblemException.badRequest(field + ": at most " + max + " characters.");
+        }
+        return v;
+    }
+
+}

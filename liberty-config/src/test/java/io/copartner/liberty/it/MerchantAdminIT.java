@@ -1,0 +1,181 @@
+package io.copartner.liberty.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.copartner.liberty.launcher.Platform;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Merchant identity administration end to end, with Keycloak checked through its own admin API: an admin
+ * creates, verifies, suspends and reinstates a merchant; the merchant signs in with its password, writes, is
+ * refused writes once suspended; its credential verifies, then fails on the status list; roles hold; and a
+ * stopped Keycloak leaves no half-created merchant.
+ */
+@ExtendWith(PlatformExtension.class)
+class MerchantAdminIT {
+
+    static final String PROBLEM = "application/problem+json";
+    static final String KEY = "z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp";
+
+    @Test
+    void adminCreatesVerifiesSuspendsAndReinstatesAMerchant() {
+        String admin = Tokens.password("admin", "admin");
+        String username = "shop-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "pw-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+
+        JsonPath created = create(admin, username, password, key).then().statusCode(201)
+            .contentType(startsWith("application/json"))
+            .body("status", equalTo("PENDING"))
+            .body("did", startsWith("did:web:"))
+            .body("keycloakUserId", notNullValue())
+            .extract().jsonPath();
+        String id = created.getString("id");
+        String userId = created.getString("keycloakUserId");
+        assertTrue(created.getString("did").endsWith(":merchants:" + id));
+        // A retried request with the same Idempotency-Key returns the first merchant.
+        assertEquals(id, create(admin, username, password, key).then().statusCode(201).extract().path("id"));
+
+        JsonPath user = keycloakUser(userId);
+        assertTrue(user.getBoolean("enabled"));
+        assertEquals(username, user.getString("username"));
+        assertThatUserHasRoleMerchantAndGroup(userId, id);
+
+        // The merchant signs in with its password and may write while not suspended.
+        String merchant = Tokens.password(username, password);
+        addOwnKey(merchant).then().statusCode(200).body("did", equalTo(created.getString("did")));
+
+        JsonPath verified = post(admin, "/api/v1/admin/merchants/" + id + "/verification", null).then().statusCode(200)
+            .body("status", equalTo("VERIFIED")).extract().jsonPath();
+        String jwt = verified.getString("credentialJwt");
+        assertTrue(CredentialsIT.verify(jwt).getBoolean("verified"));
+        post(admin, "/api/v1/admin/merchants/" + id + "/verification", null).then().statusCode(409)
+            .contentType(startsWith(PROBLEM));
+
+        post(admin, "/api/v1/admin/merchants/" + id + "/suspension", Map.of("reason", "licence expired"))
+            .then().statusCode(200).body("status", equalTo("SUSPENDED"));
+        assertFalse(keycloakUser(userId).getBoolean("enabled"));
+        // The token issued before the suspension is refused for writes at once; reads still pass.
+        addOwnKey(merchant).then().statusCode(403).contentType(startsWith(PROBLEM));
+        given().auth().oauth2(merchant).get("/api/v1/me").then().statusCode(200);
+        assertFalse(CredentialsIT.verify(jwt).getBoolean("verified"));
+        // A disabled user cannot sign in any more.
+        given().baseUri(PlatformExtension.settings().issuer()).contentType("application/x-www-form-urlencoded")
+            .formParam("grant_type", "password").formParam("client_id", "copartner-cli")
+            .formParam("username", username).formParam("password", password)
+            .post("/protocol/openid-connect/token").then().statusCode(400);
+
+        JsonPath reinstated = post(admin, "/api/v1/admin/merchants/" + id + "/reinstatement", null).then()
+            .statusCode(200).body("status", equalTo("VERIFIED")).extract().jsonPath();
+        assertTrue(keycloakUser(userId).getBoolean("enabled"));
+        String fresh = reinstated.getString("credentialJwt");
+        assertNotEquals(jwt, fresh);
+        assertTrue(CredentialsIT.verify(fresh).getBoolean("verified"));
+        assertFalse(CredentialsIT.verify(jwt).getBoolean("verified"));
+        addOwnKey(Tokens.password(username, password)).then().statusCode(200);
+
+        given().auth().oauth2(admin).get("/api/v1/admin/merchants/" + id).then().statusCode(200)
+            .body("status", equalTo("VERIFIED")).body("username", equalTo(username));
+        given().auth().oauth2(admin).queryParam("q", username).get("/api/v1/admin/merchants").then().statusCode(200)
+            .body("items.id", equalTo(List.of(id)));
+        given().auth().oauth2(admin).queryParam("status", "VERIFIED").queryParam("limit", 1)
+            .get("/api/v1/admin/merchants").then().statusCode(200).body("items.size()", equalTo(1));
+        JsonPath history = given().auth().oauth2(admin).get("/api/v1/admin/merchants/" + id + "/history").then()
+            .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("identity.merchant.created", "identity.merchant.verified", "identity.merchant.suspended",
+            "identity.merchant.reinstated"), history.getList("type"));
+        assertEquals(List.of("PENDING", "VERIFIED", "SUSPENDED", "VERIFIED"), history.getList("status"));
+        String adminSub = JsonPath.from(new String(java.util.Base64.getUrlDecoder().decode(admin.split("\\.")[1])))
+            .getString("sub");
+        assertEquals(List.of(adminSub, adminSub, adminSub, adminSub), history.getList("actor"));
+    }
+
+    @Test
+    void onlyAdminsAdministerMerchants() {
+        String partner = Tokens.password("partner", "partner");
+        given().auth().oauth2(partner).get("/api/v1/admin/merchants").then().statusCode(403)
+            .contentType(startsWith(PROBLEM));
+        create(partner, "shop-x", null, null).then().statusCode(403);
+        given().get("/api/v1/admin/merchants").then().statusCode(401);
+        given().contentType("application/json").body(Map.of("name", "x")).post("/api/v1/admin/merchants")
+            .then().statusCode(401);
+    }
+
+    @Test
+    void keycloakDownLeavesNoHalfCreatedMerchant() {
+        String admin = Tokens.password("admin", "admin");
+        String username = "shop-" + UUID.randomUUID().toString().substring(0, 8);
+        // Liberty has the realm's signing keys before Keycloak goes away, as it would in production.
+        given().auth().oauth2(admin).get("/api/v1/admin/merchants").then().statusCode(200);
+        Platform platform = PlatformExtension.platform();
+        platform.stopKeycloak();
+        try {
+            create(admin, username, "secret-pw", UUID.randomUUID().toString()).then().statusCode(503)
+                .contentType(startsWith(PROBLEM))
+                .body("type", equalTo("https://copartner.io/problems/unavailable"));
+        } finally {
+            platform.startKeycloak();
+        }
+        given().auth().oauth2(Tokens.password("admin", "admin")).queryParam("q", username)
+            .get("/api/v1/admin/merchants").then().statusCode(200).body("items.size()", equalTo(0));
+        List<Object> users = keycloak().queryParam("username", username).queryParam("exact", true)
+            .get("/users").then().statusCode(200).extract().jsonPath().getList("$");
+        assertTrue(users.isEmpty(), "no Keycloak user was left behind");
+    }
+
+    static io.restassured.response.Response create(String token, String username, String password, String key) {
+        var body = new java.util.HashMap<String, Object>(Map.of("name", "Green Farm " + username,
+            "businessLicence", "91310000MA1FL0001X", "contactEmail", username + "@shops.example", "username", username));
+        if (password != null) {
+            body.put("password", password);
+        }
+        var request = given().auth().oauth2(token).contentType("application/json").body(body);
+        if (key != null) {
+            request = request.header("Idempotency-Key", key);
+        }
+        return request.when().post("/api/v1/admin/merchants");
+    }
+
+    static io.restassured.response.Response post(String token, String path, Object body) {
+        var request = given().auth().oauth2(token).contentType("application/json");
+        if (body != null) {
+            request = request.body(body);
+        }
+        return request.when().post(path);
+    }
+
+    static io.restassured.response.Response addOwnKey(String merchantToken) {
+        return given().auth().oauth2(merchantToken).contentType("application/json")
+            .body(Map.of("publicKeyMultibase", KEY)).when().post("/api/v1/merchants/me/keys");
+    }
+
+    static io.restassured.specification.RequestSpecification keycloak() {
+        String token = Tokens.clientCredentials("copartner-platform", "copartner-platform-dev-secret");
+        return given().baseUri(PlatformExtension.settings().keycloakUrl()).basePath("/admin/realms/copartner")
+            .auth().oauth2(token);
+    }
+
+    static JsonPath keycloakUser(String userId) {
+        return keycloak().get("/users/" + userId).then().statusCode(200).extract().jsonPath();
+    }
+
+    static void assertThatUserHasRoleMerchantAndGroup(String userId, String merchantId) {
+        keycloak().get("/users/" + userId + "/role-mappings/realm").then().statusCode(200)
+            .body("name", hasItem("merchant"));
+        keycloak().get("/users/" + userId + "/groups").then().statusCode(200)
+            .body("path", hasItem("/merchants/" + merchantId));
+    }
+}

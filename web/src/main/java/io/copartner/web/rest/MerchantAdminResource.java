@@ -1,0 +1,146 @@
+package io.copartner.web.rest;
+
+import io.copartner.identity.api.MerchantAdministration;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Merchant identity administration (admins only): a Keycloak user with role merchant in group
+ * /merchants/&lt;id&gt;, a did:web, a business profile and a MerchantVerification credential. Audited.
+ */
+@Path("admin/merchants")
+@RequestScoped
+@RolesAllowed("admin")
+@Tag(name = "admin")
+@SecurityRequirement(name = "bearer")
+public class MerchantAdminResource {
+
+    static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    MerchantAdministration merchants;
+
+    @Inject
+    JsonWebToken token;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a merchant (PENDING)",
+        description = "Creates the Keycloak user (enabled, role merchant, group /merchants/<id>), the merchant's did:web "
+            + "and its business profile. Keycloak is changed first and undone if the rest fails.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "merchant",
+        value = "{\"name\":\"Green Farm Ltd\",\"businessLicence\":\"91310000MA1FL0001X\","
+            + "\"contactEmail\":\"office@greenfarm.example\",\"username\":\"greenfarm\"}")))
+    @APIResponse(responseCode = "201", description = "Created (or, for a repeated Idempotency-Key, the first result)")
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "Username or e-mail taken, or Idempotency-Key reused",
+        content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "503", description = "Keycloak unavailable; nothing was created",
+        content = @Content(mediaType = PROBLEM))
+    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull NewMerchantRequest body) {
+        var created = merchants.create(new MerchantAdministration.NewMerchant(body.name(), body.businessLicence(),
+            body.contactEmail(), body.username(), body.password(), body.publicKeyMultibase()), token.getSubject(),
+            idempotencyKey);
+        return Response.status(201).entity(created).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List and search merchants", description = "Ordered by id; pass nextCursor as cursor for the next page.")
+    @APIResponse(responseCode = "200", description = "A page of merchants")
+    @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM))
+    public MerchantAdministration.MerchantPage search(@QueryParam("status") String status, @QueryParam("q") String q,
+                                                     @QueryParam("cursor") String cursor,
+                                                     @QueryParam("limit") @DefaultValue("50") int limit) {
+        return merchants.search(status, q, cursor, limit);
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One merchant")
+    @APIResponse(responseCode = "200", description = "The merchant")
+    @APIResponse(responseCode = "404", description = "No such merchant", content = @Content(mediaType = PROBLEM))
+    public MerchantAdministration.MerchantView get(@PathParam("id") String id) {
+        return merchants.get(id);
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The merchant's administrative history, each step with its audit entry")
+    @APIResponse(responseCode = "200", description = "Oldest first")
+    @APIResponse(responseCode = "404", description = "No such merchant", content = @Content(mediaType = PROBLEM))
+    public List<MerchantAdministration.HistoryEntry> history(@PathParam("id") String id) {
+        return merchants.history(id);
+    }
+
+    @POST
+    @Path("{id}/verification")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Verify a PENDING merchant: issues its MerchantVerification credential")
+    @APIResponse(responseCode = "200", description = "VERIFIED, with the credential")
+    @APIResponse(responseCode = "404", description = "No such merchant", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "Not PENDING", content = @Content(mediaType = PROBLEM))
+    public MerchantAdministration.MerchantView verify(@PathParam("id") String id) {
+        return merchants.verify(id, token.getSubject());
+    }
+
+    @POST
+    @Path("{id}/suspension")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Suspend a merchant: sign-in disabled, credential revoked, writes refused at once")
+    @APIResponse(responseCode = "200", description = "SUSPENDED")
+    @APIResponse(responseCode = "409", description = "Already suspended", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "503", description = "Keycloak unavailable; nothing changed", content = @Content(mediaType = PROBLEM))
+    public MerchantAdministration.MerchantView suspend(@PathParam("id") String id, @Valid SuspensionRequest body) {
+        return merchants.suspend(id, body == null ? null : body.reason(), token.getSubject());
+    }
+
+    @POST
+    @Path("{id}/reinstatement")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reinstate a suspended merchant: sign-in enabled, a fresh credential, VERIFIED")
+    @APIResponse(responseCode = "200", description = "VERIFIED")
+    @APIResponse(responseCode = "409", description = "Not suspended", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "503", description = "Keycloak unavailable; nothing changed", content = @Content(mediaType = PROBLEM))
+    public MerchantAdministration.MerchantView reinstate(@PathParam("id") String id) {
+        return merchants.reinstate(id, token.getSubject());
+    }
+
+    /** {@code password} (optional) is set in Keycloak and never stored here. */
+    public record NewMerchantRequest(@Size(max = 200) String name, @Size(max = 64) String businessLicence,
+                                     @Size(max = 320) String contactEmail, @Size(max = 64) String username,
+                                     @Size(max = 200) String password, @Size(max = 200) String publicKeyMultibase) {
+    }
+
+    public record SuspensionRequest(@Size(max = 500) String reason) {
+    }
+}
