@@ -118,7 +118,17 @@ public class CredentialService implements Credentials {
         subject.put("businessLicenceNumber", licence);
         subject.put("verifiedAt", verifiedAt.toString());
         subject.put("verifiedBy", verifiedBy);
-        return issue(MERCHANT_VERIFICATION, subject, validUntil(claims.validUntil(), now), actor, idempotencyKey);
+        // The idempotency fingerprint is what the client sent, not the defaults filled in from the clock: a
+        // retry a second later is the same request.
+        Map<String, Object> asked = new LinkedHashMap<>();
+        asked.put("merchantId", merchantId);
+        asked.put("businessLicenceNumber", licence);
+        asked.put("subjectDid", claims.subjectDid());
+        asked.put("verifiedAt", claims.verifiedAt() == null ? null : claims.verifiedAt().toString());
+        asked.put("verifiedBy", claims.verifiedBy());
+        asked.put("validUntil", claims.validUntil() == null ? null : claims.validUntil().toString());
+        return issue(MERCHANT_VERIFICATION, subject, validUntil(claims.validUntil(), now), actor, idempotencyKey,
+            asked);
     }
 
     @Override
@@ -143,16 +153,18 @@ public class CredentialService implements Credentials {
         subject.put("id", partnerDid);
         subject.put("partnerSince", claims.partnerSince().toString());
         subject.put("tier", tier);
-        return issue(PARTNER_MEMBERSHIP, subject, validUntil(claims.validUntil(), now), actor, idempotencyKey);
+        Map<String, Object> asked = new LinkedHashMap<>(subject);
+        asked.put("validUntil", claims.validUntil() == null ? null : claims.validUntil().toString());
+        return issue(PARTNER_MEMBERSHIP, subject, validUntil(claims.validUntil(), now), actor, idempotencyKey,
+            asked);
     }
 
     private IssuedCredential issue(String type, Map<String, Object> subject, Instant validUntil, String actor,
-                                   String idempotencyKey) {
+                                   String idempotencyKey, Map<String, Object> asked) {
         String scope = "credential.issue:" + vault.pseudonym(actor);
         if (idempotencyKey != null) {
-            Map<String, Object> request = new LinkedHashMap<>(subject);
+            Map<String, Object> request = new LinkedHashMap<>(asked);
             request.put("@type", type);
-            request.put("@validUntil", validUntil.toString());
             Optional<String> earlier = idempotency.claim(scope, idempotencyKey, hash(request));
             if (earlier.isPresent()) {
                 return issued(credentials.find(UUID.fromString(earlier.get())).orElseThrow());

@@ -2,6 +2,8 @@ package io.copartner.liberty.launcher;
 
 import java.time.Duration;
 import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
@@ -13,9 +15,7 @@ public final class Platform implements AutoCloseable {
 
     private final PlatformSettings settings;
     private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
-    private volatile ManagedProcess liberty;
-    private volatile ManagedProcess chain;
-    private volatile ManagedProcess keycloak;
+    private final Map<Part, ManagedProcess> parts = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public Platform(PlatformSettings settings) {
@@ -47,61 +47,71 @@ public final class Platform implements AutoCloseable {
 
     /** Liberty alone, e.g. to prove that data written before a stop is there after a start. */
     public void startLiberty() {
-        step("Liberty", () -> {
-            ManagedProcess p = LibertyServer.launch(settings);
-            liberty = p;
-            p.awaitReady(Duration.ofMinutes(4), () -> closed || LibertyServer.isReady(settings));
-        });
+        startPart(Part.LIBERTY, LibertyServer::launch, LibertyServer::isReady);
     }
 
     /** The dev chain alone: tests stop it to prove that commerce goes on and anchors catch up later. */
     public void startChain() {
-        step("dev chain", () -> {
-            ManagedProcess p = DevChain.launch(settings);
-            chain = p;
-            p.awaitReady(Duration.ofSeconds(60), () -> closed || DevChain.isReady(settings));
-        });
+        startPart(Part.CHAIN, DevChain::launch, DevChain::isReady);
     }
 
     /** Keycloak alone: tests stop it to prove that merchant administration leaves nothing half done. */
     public void startKeycloak() {
-        step("Keycloak", () -> {
-            ManagedProcess p = KeycloakServer.launch(settings);
-            keycloak = p;
-            p.awaitReady(Duration.ofMinutes(4), () -> closed || KeycloakServer.isReady(settings));
-        });
-    }
-
-    public void stopKeycloak() {
-        ManagedProcess p = keycloak;
-        keycloak = null;
-        if (p != null) {
-            p.stop(Duration.ofSeconds(30));
-        }
-    }
-
-    public void stopChain() {
-        ManagedProcess p = chain;
-        chain = null;
-        if (p != null) {
-            p.stop(Duration.ofSeconds(10));
-        }
+        startPart(Part.KEYCLOAK, KeycloakServer::launch, KeycloakServer::isReady);
     }
 
     public void stopLiberty() {
-        ManagedProcess p = liberty;
-        liberty = null;
+        stopPart(Part.LIBERTY);
+    }
+
+    public void stopChain() {
+        stopPart(Part.CHAIN);
+    }
+
+    public void stopKeycloak() {
+        stopPart(Part.KEYCLOAK);
+    }
+
+    /** The parts run as child processes, each with how long it may take to start and to stop. */
+    private enum Part {
+        KEYCLOAK("Keycloak", Duration.ofMinutes(4), Duration.ofSeconds(30)),
+        CHAIN("dev chain", Duration.ofSeconds(60), Duration.ofSeconds(10)),
+        LIBERTY("Liberty", Duration.ofMinutes(4), Duration.ofSeconds(60));
+
+        final String label;
+        final Duration startTimeout;
+        final Duration stopGrace;
+
+        Part(String label, Duration startTimeout, Duration stopGrace) {
+            this.label = label;
+            this.startTimeout = startTimeout;
+            this.stopGrace = stopGrace;
+        }
+    }
+
+    /** Registered before it is waited for, so a stop during start-up (Ctrl-C) still stops it. */
+    private void startPart(Part part, Function<PlatformSettings, ManagedProcess> launcher,
+                           Predicate<PlatformSettings> ready) {
+        step(part.label, () -> {
+            ManagedProcess p = launcher.apply(settings);
+            parts.put(part, p);
+            p.awaitReady(part.startTimeout, () -> closed || ready.test(settings));
+        });
+    }
+
+    private void stopPart(Part part) {
+        ManagedProcess p = parts.remove(part);
         if (p != null) {
-            p.stop(Duration.ofSeconds(60));
+            p.stop(part.stopGrace);
         }
     }
 
     @Override
     public void close() {
         closed = true;
-        stopLiberty();
-        stopChain();
-        stopKeycloak();
+        stopPart(Part.LIBERTY);
+        stopPart(Part.CHAIN);
+        stopPart(Part.KEYCLOAK);
         AutoCloseable next;
         while ((next = running.poll()) != null) {
             try {

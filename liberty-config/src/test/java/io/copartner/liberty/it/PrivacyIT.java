@@ -38,21 +38,40 @@ class PrivacyIT {
         return Tokens.password("partner", "partner");
     }
 
+    /** The tree size once earlier tests' entries are integrated (unchanged over a few sequencer ticks). */
+    static long settledTreeSize() throws InterruptedException {
+        long size = treeSize();
+        while (true) {
+            Thread.sleep(400);
+            long again = treeSize();
+            if (again == size) {
+                return size;
+            }
+            size = again;
+        }
+    }
+
     static long treeSize() {
         return given().accept("application/json").get("/api/v1/audit/checkpoint").then().statusCode(200)
             .extract().jsonPath().getLong("treeSize");
     }
 
-    /** The canonical text of every audit entry from {@code from}, once one of type {@code type} is in the tree. */
-    static List<String> entriesUntil(long from, String type) {
+    /**
+     * The canonical text of every audit entry from {@code from}, once an entry of type {@code last} follows one of
+     * type {@code first} in the tree. Waiting for the pair, not just {@code last}, matters: the previous test's
+     * clean-up may still be integrating when {@code from} is read, and its entry must not end the wait.
+     */
+    static List<String> entriesUntil(long from, String first, String last) {
         return AuditLogIT.await(Duration.ofSeconds(30), () -> {
             long size = treeSize();
             List<String> texts = new ArrayList<>();
+            boolean sawFirst = false;
             boolean found = false;
-            for (long i = from; i < size; i++) {
+            for (long i = from; i < size && !found; i++) {
                 JsonPath e = given().get("/api/v1/audit/entries/" + i).then().statusCode(200).extract().jsonPath();
                 texts.add(e.getString("canonical"));
-                found |= type.equals(e.getString("type"));
+                sawFirst |= first.equals(e.getString("type"));
+                found = sawFirst && last.equals(e.getString("type"));
             }
             return found ? texts : null;
         });
@@ -66,7 +85,7 @@ class PrivacyIT {
         String name = "Mei Chen-" + suffix;
         String phone = "+86 21 " + suffix;
         String address = "88 Century Avenue " + suffix + ", Shanghai";
-        long before = treeSize();
+        long before = settledTreeSize();
 
         given().auth().oauth2(token).contentType("application/json").body(Map.of("name", name, "phone", " ", "address", address))
             .when().put("/api/v1/me/personal-data")
@@ -87,14 +106,14 @@ class PrivacyIT {
             .then().statusCode(404).contentType(startsWith(PROBLEM));
         given().auth().oauth2(token).delete("/api/v1/me/personal-data").then().statusCode(404);
 
-        List<String> entries = entriesUntil(before, "identity.personal-data.erased");
+        List<String> entries = entriesUntil(before, "identity.personal-data.stored", "identity.personal-data.erased");
         assertTrue(entries.stream().anyMatch(e -> e.contains("identity.personal-data.stored")), entries.toString());
         for (String e : entries) {
             assertFalse(e.contains(suffix), "personal data in the audit log: " + e);
             assertFalse(e.contains("Mei Chen"), e);
             assertFalse(e.contains(subject), "the party id in the audit log: " + e);
         }
-        String erased = entries.stream().filter(e -> e.contains("identity.personal-data.erased")).findFirst().orElseThrow();
+        String erased = entries.get(entries.size() - 1);
         assertTrue(erased.matches(".*\"partyHash\":\"[0-9a-f]{64}\".*"), erased);
 
         given().auth().oauth2(Tokens.password("auditor", "auditor")).get("/api/v1/audit/self-check")
