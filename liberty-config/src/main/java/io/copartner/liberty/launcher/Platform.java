@@ -5,6 +5,8 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Starts the whole platform in dependency order (PostgreSQL, Keycloak, chain, Liberty), waiting for each to
