@@ -1,5 +1,6 @@
 package io.copartner.identity.did;
 
+import io.copartner.kernel.encoding.Base58;
 import io.copartner.identity.api.KeyFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.copartner.identity.did;
 
+import io.copartner.kernel.encoding.Base58;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.Arrays;

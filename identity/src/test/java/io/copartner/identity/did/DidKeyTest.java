@@ -1,5 +1,6 @@
 package io.copartner.identity.did;
 
+import io.copartner.kernel.encoding.Base58;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package io.copartner.identity.keycloak.did;
 
+import io.copartner.kernel.encoding.Base58;
 import java.util.Arrays;
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.copartner.identity.did;
+package io.copartner.kernel.encoding;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -6,7 +6,7 @@ import java.util.Arrays;
 /** Base58 with the Bitcoin alphabet (multibase {@code z}), as did:key uses it. */
 public final class Base58 {
 
-    static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    public static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static final BigInteger BASE = BigInteger.valueOf(58);
     private static final int[] INDEX = new int[128];
 
