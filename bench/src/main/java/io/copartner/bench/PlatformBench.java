@@ -217,15 +217,7 @@ public final class PlatformBench {
             return new Load.Op() {
                 @Override
                 public void run() throws SQLException {
-                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    String subject = "bench:jdbc:" + thread;
-                    String canonical = canonicalEntry("bench.audit-record", subject, now, n[0]++);
-                    ps.setString(1, "bench.audit-record");
-                    ps.setString(2, subject);
-                    ps.setString(3, canonical);
-                    ps.setBytes(4, Rfc9162.leafHash(canonical.getBytes(StandardCharsets.UTF_8)));
-                    ps.setTimestamp(5, Timestamp.from(now));
-                    ps.executeUpdate();
+                    recordAuditEntry(ps, "bench:jdbc:" + thread, n[0]++);
                 }
 
                 @Override
@@ -292,6 +284,18 @@ public final class PlatformBench {
         return r;
     }
 
+    /** One audit entry with exactly AuditTrail.record's SQL (the statement prepared by the caller). */
+    private static void recordAuditEntry(PreparedStatement ps, String subject, long n) throws SQLException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String canonical = canonicalEntry("bench.audit-record", subject, now, n);
+        ps.setString(1, "bench.audit-record");
+        ps.setString(2, subject);
+        ps.setString(3, canonical);
+        ps.setBytes(4, Rfc9162.leafHash(canonical.getBytes(StandardCharsets.UTF_8)));
+        ps.setTimestamp(5, Timestamp.from(now));
+        ps.executeUpdate();
+    }
+
     private static String account(String who, String kind) throws IOException {
         return JSON.writeValueAsString(Map.of("owner", "party:" + who, "asset", "CNY", "kind", kind,
             "name", "bench " + kind.toLowerCase(Locale.ROOT)));
@@ -340,15 +344,7 @@ public final class PlatformBench {
                         java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     }
                     next[0] += intervalNanos;
-                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    String subject = "bench:paced:" + thread;
-                    String canonical = canonicalEntry("bench.audit-record", subject, now, n[0]++);
-                    ps.setString(1, "bench.audit-record");
-                    ps.setString(2, subject);
-                    ps.setString(3, canonical);
-                    ps.setBytes(4, Rfc9162.leafHash(canonical.getBytes(StandardCharsets.UTF_8)));
-                    ps.setTimestamp(5, Timestamp.from(now));
-                    ps.executeUpdate();
+                    recordAuditEntry(ps, "bench:paced:" + thread, n[0]++);
                 }
 
                 @Override

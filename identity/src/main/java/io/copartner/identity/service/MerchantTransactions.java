@@ -51,15 +51,7 @@ public class MerchantTransactions {
 
     @Transactional
     public Merchant verify(String merchantId, String actor) {
-        Merchant m = locked(merchantId);
-        MerchantProfile profile = merchants.profile(merchantId).orElseThrow();
-        m.status().after(MerchantStatus.Action.VERIFY);
-        Credentials.IssuedCredential vc = issue(m, profile, actor);
-        m.apply(MerchantStatus.Action.VERIFY, UUID.fromString(vc.id().substring("urn:uuid:".length())), Instant.now());
-        Map<String, Object> payload = base(m, actor);
-        payload.put("credential", vc.id());
-        record("identity.merchant.verified", m, payload, actor);
-        return m;
+        return credentialed(merchantId, MerchantStatus.Action.VERIFY, "identity.merchant.verified", actor);
     }
 
     @Transactional
@@ -82,14 +74,19 @@ public class MerchantTransactions {
 
     @Transactional
     public Merchant reinstate(String merchantId, String actor) {
+        return credentialed(merchantId, MerchantStatus.Action.REINSTATE, "identity.merchant.reinstated", actor);
+    }
+
+    /** Verify and reinstate both end with a fresh MerchantVerification credential and an audit entry naming it. */
+    private Merchant credentialed(String merchantId, MerchantStatus.Action action, String auditType, String actor) {
         Merchant m = locked(merchantId);
         MerchantProfile profile = merchants.profile(merchantId).orElseThrow();
-        m.status().after(MerchantStatus.Action.REINSTATE);
+        m.status().after(action);
         Credentials.IssuedCredential vc = issue(m, profile, actor);
-        m.apply(MerchantStatus.Action.REINSTATE, UUID.fromString(vc.id().substring("urn:uuid:".length())), Instant.now());
+        m.apply(action, UUID.fromString(vc.id().substring("urn:uuid:".length())), Instant.now());
         Map<String, Object> payload = base(m, actor);
         payload.put("credential", vc.id());
-        record("identity.merchant.reinstated", m, payload, actor);
+        record(auditType, m, payload, actor);
         return m;
     }
 
