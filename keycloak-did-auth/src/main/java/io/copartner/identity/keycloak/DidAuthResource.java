@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
 
 /**
  * {@code /realms/{realm}/did-auth}: {@code POST nonce} hands out a sign-in challenge; {@code GET} describes how
@@ -38,7 +37,7 @@ public class DidAuthResource {
         String nonce = Nonces.issue(session.singleUseObjects(), realm.getId(), clock);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("nonce", nonce);
-        body.put("expiresIn", Nonces.LIFETIME_SECONDS);
+        body.put("expiresIn", Nonces.lifetimeSeconds());
         return cors(Response.ok(body)).header("Cache-Control", "no-store").build();
     }
 
@@ -56,8 +55,7 @@ public class DidAuthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response describe() {
         RealmModel realm = session.getContext().getRealm();
-        String tokenEndpoint = OIDCLoginProtocolService.tokenUrl(session.getContext().getUri().getBaseUriBuilder())
-            .build(realm.getName()).toString();
+        String tokenEndpoint = TokenEndpoint.of(session, realm);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("nonce_endpoint", session.getContext().getUri().getBaseUriBuilder()
             .path("realms").path(realm.getName()).path(DidAuthResourceProviderFactory.ID).path("nonce").build()
@@ -69,7 +67,7 @@ public class DidAuthResource {
         body.put("key_types", Map.of("Ed25519", "EdDSA", "secp256k1", "ES256K"));
         body.put("claims", List.of("iss", "sub", "aud", "nonce", "iat", "exp", "jti"));
         body.put("max_assertion_lifetime", DidJwtVerifier.MAX_LIFETIME_SECONDS);
-        body.put("nonce_lifetime", Nonces.LIFETIME_SECONDS);
+        body.put("nonce_lifetime", Nonces.lifetimeSeconds());
         return cors(Response.ok(body)).build();
     }
 

@@ -16,7 +16,6 @@ import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
 import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.protocol.oidc.grants.JWTAuthorizationGrantType;
 import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeBase;
@@ -68,7 +67,7 @@ public class DidJwtBearerGrantType extends OAuth2GrantTypeBase {
 
         DidJwtVerifier.Assertion verified;
         try {
-            verified = DidJwtVerifier.verify(assertion, tokenEndpoint(), clock.instant());
+            verified = DidJwtVerifier.verify(assertion, TokenEndpoint.of(session, realm), clock.instant());
             event.detail("did", verified.did().did());
             SingleUseObjectProvider store = session.singleUseObjects();
             Nonces.consume(store, realm.getId(), verified.nonce(), clock);
@@ -113,12 +112,6 @@ public class DidJwtBearerGrantType extends OAuth2GrantTypeBase {
             Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
         authSession.setClientNote(OIDCLoginProtocol.SCOPE_PARAM, scope);
         return authSession;
-    }
-
-    /** The audience a wallet must sign for: this realm's token endpoint, as this request reached Keycloak. */
-    private String tokenEndpoint() {
-        return OIDCLoginProtocolService.tokenUrl(session.getContext().getUri().getBaseUriBuilder())
-            .build(realm.getName()).toString();
     }
 
     @Override

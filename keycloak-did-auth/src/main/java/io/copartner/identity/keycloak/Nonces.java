@@ -9,11 +9,17 @@ import org.keycloak.models.SingleUseObjectProvider;
 
 /**
  * Sign-in challenges in Keycloak's single-use object store (Infinispan; works with {@code --cache=local}): each
- * nonce is bound to its realm, lives {@link #LIFETIME_SECONDS} and can be consumed once.
+ * nonce is bound to its realm, lives {@link #lifetimeSeconds()} and can be consumed once.
  */
 public final class Nonces {
 
-    public static final long LIFETIME_SECONDS = 300;
+    /** The most the sign-in contract allows, and the default. */
+    public static final long MAX_LIFETIME_SECONDS = 300;
+    /**
+     * JVM property that shortens the lifetime (5 to 300 s), so a test can watch a real nonce expire; set through
+     * {@code JAVA_OPTS_APPEND} by the launcher.
+     */
+    public static final String LIFETIME_PROPERTY = "copartner.did-auth.nonce-lifetime";
     private static final String KEY_PREFIX = "copartner-did-nonce:";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -25,9 +31,16 @@ public final class Nonces {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        long exp = clock.instant().getEpochSecond() + LIFETIME_SECONDS;
-        store.put(key(realmId, nonce), LIFETIME_SECONDS, Map.of("exp", Long.toString(exp)));
+        long lifetime = lifetimeSeconds();
+        long exp = clock.instant().getEpochSecond() + lifetime;
+        store.put(key(realmId, nonce), lifetime, Map.of("exp", Long.toString(exp)));
         return nonce;
+    }
+
+    /** How long a nonce issued now lives: {@value #LIFETIME_PROPERTY} if set and in 5..300, else 300. */
+    public static long lifetimeSeconds() {
+        long configured = Long.getLong(LIFETIME_PROPERTY, MAX_LIFETIME_SECONDS);
+        return configured >= 5 && configured <= MAX_LIFETIME_SECONDS ? configured : MAX_LIFETIME_SECONDS;
     }
 
     /**

@@ -107,4 +107,31 @@ class NoncesTest {
         assertEquals("nonce unknown, expired or already used", consumeFails("r", "a:b:c:d:e:f:g:h:i:j:k"));
         assertEquals("nonce unknown, expired or already used", consumeFails("r", null));
     }
+
+    @Test
+    void theLifetimeIsConfigurableOnlyDownwardsFromFiveMinutes() {
+        String before = System.getProperty(Nonces.LIFETIME_PROPERTY);
+        try {
+            System.clearProperty(Nonces.LIFETIME_PROPERTY);
+            assertEquals(300, Nonces.lifetimeSeconds());
+            System.setProperty(Nonces.LIFETIME_PROPERTY, "10");
+            assertEquals(10, Nonces.lifetimeSeconds());
+            System.setProperty(Nonces.LIFETIME_PROPERTY, "3600");
+            assertEquals(300, Nonces.lifetimeSeconds(), "never longer than the contract's 5 minutes");
+            System.setProperty(Nonces.LIFETIME_PROPERTY, "1");
+            assertEquals(300, Nonces.lifetimeSeconds(), "too short to sign in: ignored");
+
+            System.setProperty(Nonces.LIFETIME_PROPERTY, "10");
+            FakeStore store = new FakeStore();
+            String nonce = Nonces.issue(store, "realm", store.clock());
+            store.now = store.now.plusSeconds(11);
+            assertThrows(InvalidAssertionException.class, () -> Nonces.consume(store, "realm", nonce, store.clock()));
+        } finally {
+            if (before == null) {
+                System.clearProperty(Nonces.LIFETIME_PROPERTY);
+            } else {
+                System.setProperty(Nonces.LIFETIME_PROPERTY, before);
+            }
+        }
+    }
 }

@@ -45,20 +45,24 @@ final class KeycloakServer {
             "--hostname-strict=false",
             "--proxy-headers=xforwarded",
             "--import-realm",
+            // The provider installs its browser flow (DID wallet page) into this realm once, also into kept data.
+            "--spi-authenticator--copartner-did-wallet--browser-flow-realms=copartner",
             "--db-url=jdbc:postgresql://" + PlatformSettings.HOST + ":" + s.dbPort() + "/keycloak",
             "--db-username=" + s.dbUser(),
             "--db-password=" + s.dbPassword());
-        return ManagedProcess.start("Keycloak", cmd, home, env(), s.dataDir().resolve("logs/keycloak.log"));
+        return ManagedProcess.start("Keycloak", cmd, home, env(s), s.dataDir().resolve("logs/keycloak.log"));
     }
 
     static boolean isReady(PlatformSettings s) {
         return Http.status(s.issuer() + "/.well-known/openid-configuration") == 200;
     }
 
-    private static Map<String, String> env() {
+    private static Map<String, String> env(PlatformSettings s) {
         return Map.of(
             // The heap floor Keycloak needs for realm creation is ~128 MB (STACK-NOTES); cap it on a shared box.
             "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx512m",
+            // Read by the provider's Nonces (5..300 s).
+            "JAVA_OPTS_APPEND", "-Dcopartner.did-auth.nonce-lifetime=" + s.didNonceLifetimeSeconds(),
             "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
             "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
     }
@@ -118,7 +122,7 @@ final class KeycloakServer {
             }
             List<String> cmd = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "build"));
             cmd.addAll(List.of(BUILD_OPTIONS.split(" ")));
-            ManagedProcess build = ManagedProcess.start("Keycloak build", cmd, home, env(),
+            ManagedProcess build = ManagedProcess.start("Keycloak build", cmd, home, env(s),
                 s.dataDir().resolve("logs/keycloak-build.log"));
             build.awaitExit(Duration.ofMinutes(5));
             Files.writeString(marker, wanted);

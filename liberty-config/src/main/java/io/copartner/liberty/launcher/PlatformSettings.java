@@ -31,7 +31,8 @@ public record PlatformSettings(
     String platformClientSecret,
     String externalChainRpcUrl,
     long chainId,
-    String chainPrivateKey) {
+    String chainPrivateKey,
+    int didNonceLifetimeSeconds) {
 
     public static final String HOST = "127.0.0.1";
 
@@ -63,14 +64,25 @@ public record PlatformSettings(
             Long.parseLong(env.getOrDefault("COPARTNER_CHAIN_ID", "31337")),
             env.getOrDefault("COPARTNER_CHAIN_PRIVATE_KEY",
                 // anvil's first well-known dev account: worthless outside the local dev chain.
-                "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
+                "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"),
+            // DID sign-in nonce lifetime, 5..300 s (the contract's maximum and default).
+            intEnv(env, "COPARTNER_DID_NONCE_LIFETIME", 300));
     }
 
     /** Same layout, other ports and data directory: what the black-box tests use beside a running dev platform. */
     public PlatformSettings withPortsAndData(int http, int keycloak, int chain, int db, Path data) {
         return new PlatformSettings(projectDir, data, runtimeDir, libertyHome, libertyServer, keycloakZip,
-            keycloakVersion, keycloakProviderJar, http, keycloak, chain, db, externalDbUrl, dbUser, dbPassword, externalKeycloakUrl,
-            platformClientSecret, externalChainRpcUrl, chainId, chainPrivateKey);
+            keycloakVersion, keycloakProviderJar, http, keycloak, chain, db, externalDbUrl, dbUser, dbPassword,
+            externalKeycloakUrl, platformClientSecret, externalChainRpcUrl, chainId, chainPrivateKey,
+            didNonceLifetimeSeconds);
+    }
+
+    /** Same settings with another DID sign-in nonce lifetime (tests watch a real nonce expire). */
+    public PlatformSettings withDidNonceLifetime(int seconds) {
+        return new PlatformSettings(projectDir, dataDir, runtimeDir, libertyHome, libertyServer, keycloakZip,
+            keycloakVersion, keycloakProviderJar, httpPort, keycloakPort, chainPort, dbPort, externalDbUrl, dbUser,
+            dbPassword, externalKeycloakUrl, platformClientSecret, externalChainRpcUrl, chainId, chainPrivateKey,
+            seconds);
     }
 
     public String dbUrl() {

@@ -85,7 +85,7 @@ class DidSignInIT {
             .then().statusCode(200)
             .header("Cache-Control", "no-store")
             .body("nonce", matchesPattern("[A-Za-z0-9_-]{43}"))
-            .body("expiresIn", equalTo(300));
+            .body("expiresIn", equalTo(PlatformExtension.NONCE_LIFETIME_SECONDS)); // 300 outside the tests
         assertNotEquals(nonce(), nonce());
         given().baseUri(issuer()).when().get("/did-auth")
             .then().statusCode(200)
@@ -131,6 +131,16 @@ class DidSignInIT {
         DidWallet w = DidWallet.create(DidWallet.Type.ED25519);
         refused(token(assertion(w, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")),
             "nonce unknown, expired or already used");
+    }
+
+    @Test
+    void anExpiredNonceIsRefused() throws InterruptedException {
+        DidWallet w = DidWallet.create(DidWallet.Type.ED25519);
+        String nonce = nonce();
+        Thread.sleep(PlatformExtension.NONCE_LIFETIME_SECONDS * 1000L + 1500);
+        refused(token(assertion(w, nonce)), "nonce");
+        token(assertion(w, nonce())).then().statusCode(200); // the same wallet with a fresh nonce
+
     }
 
     @Test

@@ -22,6 +22,8 @@ public class PlatformExtension implements BeforeAllCallback {
     static final int KEYCLOAK = 18180;
     static final int CHAIN = 18545;
     static final int DB = 15433;
+    /** DID sign-in nonces live this long in the tests (300 s in production). */
+    static final int NONCE_LIFETIME_SECONDS = 10;
 
     private static volatile Platform platform;
 
@@ -34,7 +36,9 @@ public class PlatformExtension implements BeforeAllCallback {
                 // Several checkouts can run their suites side by side with -Dcopartner.it.port-offset=N.
                 int offset = Integer.getInteger("copartner.it.port-offset", 0);
                 PlatformSettings s = PlatformSettings.fromEnvironment(Map.of())
-                    .withPortsAndData(HTTP + offset, KEYCLOAK + offset, CHAIN + offset, DB + offset, data);
+                    .withPortsAndData(HTTP + offset, KEYCLOAK + offset, CHAIN + offset, DB + offset, data)
+                    // Short enough that a test can watch a real sign-in nonce expire.
+                    .withDidNonceLifetime(NONCE_LIFETIME_SECONDS);
                 platform = new Platform(s).start();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                     .put("copartner-platform", (ExtensionContext.Store.CloseableResource) () -> platform.close());

@@ -38,8 +38,9 @@ import java.util.regex.Pattern;
  * <pre>
  * java -cp copartner-keycloak-did-auth.jar:bcprov-jdk18on.jar io.copartner.identity.keycloak.cli.DidSignInCli \
  *   [--keycloak http://127.0.0.1:8180] [--realm copartner] [--client copartner-cli] \
- *   [--type ed25519|secp256k1] [--key wallet.key] [--repeat N]
+ *   [--type ed25519|secp256k1] [--key wallet.key] [--repeat N] [--sign-nonce NONCE]
  * </pre>
+ * With {@code --sign-nonce} it only prints the signed JWT for that nonce, to paste into the browser sign-in page.
  * Ed25519 needs only the JDK; secp256k1 needs BouncyCastle on the class path (JDK 17 has no secp256k1).
  */
 public final class DidSignInCli {
@@ -56,9 +57,9 @@ public final class DidSignInCli {
             opt.put(args[i], args[i + 1]);
         }
         if (args.length % 2 != 0 || !opt.keySet().stream().allMatch(k -> List.of("--keycloak", "--realm", "--client",
-            "--type", "--key", "--repeat").contains(k))) {
+            "--type", "--key", "--repeat", "--sign-nonce").contains(k))) {
             System.err.println("usage: DidSignInCli [--keycloak URL] [--realm NAME] [--client ID] "
-                + "[--type ed25519|secp256k1] [--key FILE] [--repeat N]");
+                + "[--type ed25519|secp256k1] [--key FILE] [--repeat N] [--sign-nonce NONCE]");
             System.exit(2);
         }
         KeyType type = opt.get("--type").equalsIgnoreCase("secp256k1") ? KeyType.SECP256K1 : KeyType.ED25519;
@@ -66,6 +67,10 @@ public final class DidSignInCli {
         String realmUrl = opt.get("--keycloak").replaceAll("/$", "") + "/realms/" + opt.get("--realm");
         String tokenEndpoint = realmUrl + "/protocol/openid-connect/token";
         System.err.println("DID " + wallet.did.did());
+        if (opt.containsKey("--sign-nonce")) {
+            System.out.println(assertion(wallet, tokenEndpoint, opt.get("--sign-nonce")));
+            return;
+        }
 
         int repeat = Integer.parseInt(opt.get("--repeat"));
         if (repeat <= 0) {
@@ -93,13 +98,18 @@ public final class DidSignInCli {
         if (!m.find()) {
             throw new IllegalStateException("no nonce in " + nonceJson);
         }
-        long now = Instant.now().getEpochSecond();
-        String payload = "{\"iss\":\"" + w.did.did() + "\",\"sub\":\"" + w.did.did() + "\",\"aud\":\""
-            + tokenEndpoint + "\",\"nonce\":\"" + m.group(1) + "\",\"iat\":" + now + ",\"exp\":" + (now + 120)
-            + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
-        String jwt = w.sign(payload);
+        String jwt = assertion(w, tokenEndpoint, m.group(1));
         return post(tokenEndpoint, "grant_type=" + enc("urn:ietf:params:oauth:grant-type:jwt-bearer")
             + "&assertion=" + enc(jwt) + "&client_id=" + enc(client));
+    }
+
+    /** The sign-in JWT over {@code nonce}, valid 120 s. */
+    static String assertion(Wallet w, String tokenEndpoint, String nonce) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String payload = "{\"iss\":\"" + w.did.did() + "\",\"sub\":\"" + w.did.did() + "\",\"aud\":\""
+            + tokenEndpoint + "\",\"nonce\":\"" + nonce + "\",\"iat\":" + now + ",\"exp\":" + (now + 120)
+            + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+        return w.sign(payload);
     }
 
     private static String post(String url, String form) throws Exception {
