@@ -49,6 +49,26 @@ public class IdempotencyRepository {
         return Optional.of((String) row[1]);
     }
 
+    /**
+     * A look before the request does anything outside the database (Keycloak): the earlier result's id if the
+     * same request with this key completed; empty if the key is unused or its first request is still running
+     * (the claim in the writing transaction then waits for it); a 409 if the key was used for another request.
+     */
+    @Transactional
+    public Optional<String> completed(String scope, String key, String requestHash) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select request_hash, result_id from identity.idempotency_key where scope = ?1 and key = ?2")
+            .setParameter(1, scope).setParameter(2, key).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!requestHash.equals(rows.get(0)[0])) {
+            throw ProblemException.idempotencyConflict("This Idempotency-Key was used for a different request.");
+        }
+        return Optional.ofNullable((String) rows.get(0)[1]);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(String scope, String key, String resultId) {
         em.createNativeQuery("update identity.idempotency_key set result_id = ?3 where scope = ?1 and key = ?2")
