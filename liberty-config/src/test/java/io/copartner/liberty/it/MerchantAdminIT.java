@@ -161,8 +161,8 @@ class MerchantAdminIT {
             .body("status", equalTo("VERIFIED")).extract().jsonPath();
         assertNotEquals(verified.getString("credentialId"), reinstated.getString("credentialId"));
         assertTrue(keycloakUser(userId).getBoolean("enabled"));
-        keyed(admin, base + "/suspension", UUID.randomUUID().toString(), null).then().statusCode(200)
-            .body("status", equalTo("SUSPENDED"));
+        keyed(admin, base + "/suspension", UUID.randomUUID().toString(), Map.of("reason", "again")).then()
+            .statusCode(200).body("status", equalTo("SUSPENDED"));
         JsonPath replayed = keyed(admin, base + "/reinstatement", reinstateKey, null).then().statusCode(200)
             .extract().jsonPath();
         assertEquals(reinstated.getMap("$"), replayed.getMap("$"));
