@@ -49,24 +49,21 @@ public class IdempotencyRepository {
         return Optional.of((String) row[1]);
     }
 
+    /** A key's first request: its fingerprint, and its result's id once it completed. */
+    public record Claimed(String requestHash, String resultId) {
+    }
+
     /**
-     * A look before the request does anything outside the database (Keycloak): the earlier result's id if the
-     * same request with this key completed; empty if the key is unused or its first request is still running
-     * (the claim in the writing transaction then waits for it); a 409 if the key was used for another request.
+     * A look before a request does anything outside the database (Keycloak); the caller compares the fingerprint,
+     * outside any transaction, so a reused key is a plain 409 rather than a rolled-back transaction.
      */
     @Transactional
-    public Optional<String> completed(String scope, String key, String requestHash) {
+    public Optional<Claimed> find(String scope, String key) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                 "select request_hash, result_id from identity.idempotency_key where scope = ?1 and key = ?2")
             .setParameter(1, scope).setParameter(2, key).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!requestHash.equals(rows.get(0)[0])) {
-            throw ProblemException.idempotencyConflict("This Idempotency-Key was used for a different request.");
-        }
-        return Optional.ofNullable((String) rows.get(0)[1]);
+        return rows.stream().findFirst().map(r -> new Claimed((String) r[0], (String) r[1]));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -97,22 +97,26 @@ public class MerchantTransactions {
             credentialed(merchantId, MerchantStatus.Action.REINSTATE, "identity.merchant.reinstated", actor)));
     }
 
-    /** An event by id (an earlier step's answer). */
-    @Transactional
-    public MerchantEvent event(long id) {
-        return merchants.event(id).orElseThrow();
-    }
-
-    /** Outside the step's transaction: the event of a completed earlier request with this key, if any; 409 if another request used it. */
-    @Transactional
+    /**
+     * Before the step (and before Keycloak): the event of a completed earlier request with this key, if any; empty
+     * if the key is unused or its first request still runs (the claim in the step's transaction then waits for it);
+     * 409 if the key came with another request.
+     */
     public Optional<MerchantEvent> earlier(Key key) {
-        return key == null ? Optional.empty()
-            : idempotency.completed(key.scope(), key.key(), key.requestHash()).map(id -> event(Long.parseLong(id)));
+        if (key == null) {
+            return Optional.empty();
+        }
+        Optional<IdempotencyRepository.Claimed> claimed = idempotency.find(key.scope(), key.key());
+        if (claimed.isPresent() && !claimed.get().requestHash().equals(key.requestHash())) {
+            throw ProblemException.idempotencyConflict("This Idempotency-Key was used for a different request.");
+        }
+        return claimed.map(IdempotencyRepository.Claimed::resultId)
+            .map(id -> merchants.event(Long.parseLong(id)).orElseThrow());
     }
 
     private Optional<MerchantEvent> claimed(Key key) {
-        return key == null ? Optional.empty()
-            : idempotency.claim(key.scope(), key.key(), key.requestHash()).map(id -> event(Long.parseLong(id)));
+        return key == null ? Optional.empty() : idempotency.claim(key.scope(), key.key(), key.requestHash())
+            .map(id -> merchants.event(Long.parseLong(id)).orElseThrow());
     }
 
     private MerchantEvent completed(Key key, MerchantEvent event) {
