@@ -13,11 +13,16 @@ public interface MerchantAdministration {
 
     MerchantView create(NewMerchant merchant, String actor, String idempotencyKey);
 
-    MerchantView verify(String merchantId, String actor);
+    /**
+     * Verify, suspend and reinstate take an optional {@code idempotencyKey}: a retry with the same key and request
+     * (action, merchant, reason) answers as the first did and changes nothing; the same key with another request is
+     * a 409 {@code idempotency-conflict}. Without a key, repeating an action that no longer applies is a 409.
+     */
+    MerchantView verify(String merchantId, String actor, String idempotencyKey);
 
-    MerchantView suspend(String merchantId, String reason, String actor);
+    MerchantView suspend(String merchantId, String reason, String actor, String idempotencyKey);
 
-    MerchantView reinstate(String merchantId, String actor);
+    MerchantView reinstate(String merchantId, String actor, String idempotencyKey);
 
     MerchantView get(String merchantId);
 

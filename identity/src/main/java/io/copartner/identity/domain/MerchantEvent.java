@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 
 /** One administrative action on a merchant and the audit entry that records it. */
 @Entity
@@ -39,11 +40,15 @@ public class MerchantEvent {
     @Column(name = "at", nullable = false)
     private Instant at;
 
+    /** The credential the merchant held after this step (null before V4 and while it has none). */
+    @Column(name = "credential_id")
+    private UUID credentialId;
+
     protected MerchantEvent() {
     }
 
-    public MerchantEvent(String merchantId, String type, MerchantStatus status, String actor, long auditEntryId,
-                         String leafHash, Instant at) {
+    public MerchantEvent(String merchantId, String type, MerchantStatus status, UUID credentialId, String actor,
+                         long auditEntryId, String leafHash, Instant at) {
         this.merchantId = merchantId;
         this.type = type;
         this.status = status.name();
@@ -51,6 +56,7 @@ public class MerchantEvent {
         this.auditEntryId = auditEntryId;
         this.leafHash = leafHash;
         this.at = at;
+        this.credentialId = credentialId;
     }
 
     public Long id() { return id; }
@@ -61,4 +67,5 @@ public class MerchantEvent {
     public long auditEntryId() { return auditEntryId; }
     public String leafHash() { return leafHash; }
     public Instant at() { return at; }
+    public UUID credentialId() { return credentialId; }
 }

@@ -1,41 +1,43 @@
 package io.copartner.identity.keycloak;
 
 import io.copartner.kernel.problem.ProblemException;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonStructure;
-import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * The Keycloak Admin REST API as the confidential client {@code copartner-platform} (client credentials) sees it,
- * over the JDK HttpClient and JSON-P. (The keycloak-admin-client jar brings its own RESTEasy client, which would
- * sit in WEB-INF/lib beside Liberty's restfulWS; this adapter avoids that class-loading question entirely.)
- * Keycloak unreachable or failing with 5xx is a 503 {@code unavailable} problem.
+ * The Keycloak Admin REST API through keycloak-admin-client, signed in as the confidential client
+ * {@code copartner-platform} (client credentials). The admin client runs on Liberty's own JAX-RS client
+ * ({@link LibertyClientProvider}; no RESTEasy is packaged) with JSON by Jackson ({@link KeycloakJson}), a 2 s
+ * connect and a 5 s read timeout. Keycloak unreachable, too slow or failing with 5xx is a 503 {@code unavailable}
+ * problem; an existing username, e-mail or group a 409 {@code conflict}.
  */
 @ApplicationScoped
 public class KeycloakAdmin {
 
     private static final Logger LOG = Logger.getLogger(KeycloakAdmin.class.getName());
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+    private static final LibertyClientProvider CLIENTS = new LibertyClientProvider(CONNECT_TIMEOUT, READ_TIMEOUT);
 
     @Inject
     @ConfigProperty(name = "copartner.keycloak.url", defaultValue = "http://127.0.0.1:8180")
@@ -53,159 +55,199 @@ public class KeycloakAdmin {
     @ConfigProperty(name = "copartner.keycloak.platform.secret", defaultValue = "copartner-platform-dev-secret")
     String secret;
 
-    private volatile String token;
-    private volatile Instant tokenExpires = Instant.EPOCH;
+    private Keycloak keycloak;
 
     /** Creates an enabled user (the merchant's name as its first name) and returns its id; 409 if the username or e-mail is taken. */
     public String createUser(String username, String email, String displayName, String password) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(email);
         // Keycloak 26's default user profile requires first and last name before the account may sign in.
-        JsonObjectBuilder user = Json.createObjectBuilder().add("username", username).add("email", email)
-            .add("firstName", displayName).add("lastName", "Merchant")
-            .add("emailVerified", true).add("enabled", true);
+        user.setFirstName(displayName);
+        user.setLastName("Merchant");
+        user.setEmailVerified(true);
+        user.setEnabled(true);
         if (password != null && !password.isEmpty()) {
-            user.add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "password")
-                .add("value", password).add("temporary", false)));
+            CredentialRepresentation credential = new CredentialRepresentation();
+            credential.setType(CredentialRepresentation.PASSWORD);
+            credential.setValue(password);
+            credential.setTemporary(false);
+            user.setCredentials(List.of(credential));
         }
-        HttpResponse<String> resp = send("POST", "/users", user.build());
-        if (resp.statusCode() == 409) {
-            throw ProblemException.conflict("A Keycloak user with this username or e-mail exists already.");
-        }
-        expect(resp, 201, "create user");
-        return idFromLocation(resp);
+        return admin("create user", r -> {
+            try (Response resp = r.users().create(user)) {
+                if (resp.getStatus() == 409) {
+                    throw ProblemException.conflict("A Keycloak user with this username or e-mail exists already.");
+                }
+                expect(resp, 201, "create user");
+                return CreatedResponseUtil.getCreatedId(resp);
+            }
+        });
     }
 
     public void assignRealmRole(String userId, String role) {
-        HttpResponse<String> r = send("GET", "/roles/" + enc(role), null);
-        expect(r, 200, "read role " + role);
-        JsonObject rep = parse(r.body()).asJsonObject();
-        expect(send("POST", "/users/" + enc(userId) + "/role-mappings/realm", Json.createArrayBuilder().add(rep).build()),
-            204, "assign role");
+        admin("assign role " + role, r -> {
+            RoleRepresentation rep = r.roles().get(role).toRepresentation();
+            r.users().get(userId).roles().realmLevel().add(List.of(rep));
+            return null;
+        });
     }
 
     /** The id of a top-level group by name. */
     public String groupId(String path) {
-        HttpResponse<String> r = send("GET", "/group-by-path/" + enc(path), null);
-        expect(r, 200, "find group " + path);
-        return parse(r.body()).asJsonObject().getString("id");
+        return admin("find group " + path, r -> r.getGroupByPath(path).getId());
     }
 
     public String createSubgroup(String parentId, String name) {
-        HttpResponse<String> r = send("POST", "/groups/" + enc(parentId) + "/children",
-            Json.createObjectBuilder().add("name", name).build());
-        if (r.statusCode() == 409) {
-            throw ProblemException.conflict("The Keycloak group " + name + " exists already.");
-        }
-        expect(r, 201, "create group");
-        return r.headers().firstValue("Location").isPresent() ? idFromLocation(r)
-            : parse(r.body()).asJsonObject().getString("id");
+        GroupRepresentation group = new GroupRepresentation();
+        group.setName(name);
+        return admin("create group", r -> {
+            try (Response resp = r.groups().group(parentId).subGroup(group)) {
+                if (resp.getStatus() == 409) {
+                    throw ProblemException.conflict("The Keycloak group " + name + " exists already.");
+                }
+                expect(resp, 201, "create group");
+                return resp.getLocation() != null ? CreatedResponseUtil.getCreatedId(resp)
+                    : resp.readEntity(GroupRepresentation.class).getId();
+            }
+        });
     }
 
     public void joinGroup(String userId, String groupId) {
-        expect(send("PUT", "/users/" + enc(userId) + "/groups/" + enc(groupId), null), 204, "join group");
+        admin("join group", r -> {
+            r.users().get(userId).joinGroup(groupId);
+            return null;
+        });
     }
 
     public void setEnabled(String userId, boolean enabled) {
-        expect(send("PUT", "/users/" + enc(userId), Json.createObjectBuilder().add("enabled", enabled).build()), 204,
-            enabled ? "enable user" : "disable user");
+        UserRepresentation change = new UserRepresentation();
+        change.setEnabled(enabled);
+        admin(enabled ? "enable user" : "disable user", r -> {
+            r.users().get(userId).update(change);
+            return null;
+        });
     }
 
     /** Best effort, for compensation: a failure is logged, not thrown. */
     public void deleteUserQuietly(String userId) {
-        deleteQuietly("/users/" + enc(userId));
+        deleteQuietly("user " + userId, r -> {
+            try (Response resp = r.users().delete(userId)) {
+                return resp.getStatus();
+            }
+        });
     }
 
     public void deleteGroupQuietly(String groupId) {
-        deleteQuietly("/groups/" + enc(groupId));
+        deleteQuietly("group " + groupId, r -> {
+            r.groups().group(groupId).remove();
+            return 204;
+        });
     }
 
-    private void deleteQuietly(String path) {
+    private void deleteQuietly(String what, Function<RealmResource, Integer> delete) {
         try {
-            int status = send("DELETE", path, null).statusCode();
+            int status = admin("delete " + what, r -> {
+                try {
+                    return delete.apply(r);
+                } catch (jakarta.ws.rs.NotFoundException e) {
+                    return 404;
+                }
+            });
             if (status != 204 && status != 404) {
-                LOG.warning("Keycloak compensation DELETE " + path + " answered " + status);
+                LOG.warning("Keycloak compensation: deleting " + what + " answered " + status);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Keycloak compensation DELETE " + path + " failed", e);
+            LOG.log(Level.WARNING, "Keycloak compensation: deleting " + what + " failed", e);
         }
     }
 
-    private HttpResponse<String> send(String method, String path, JsonStructure body) {
-        HttpResponse<String> resp = exchange(method, path, body, accessToken(false));
-        if (resp.statusCode() == 401) {
-            resp = exchange(method, path, body, accessToken(true));
-        }
-        if (resp.statusCode() >= 500) {
-            throw ProblemException.unavailable("Keycloak answered " + resp.statusCode() + "; try again later.");
-        }
-        return resp;
-    }
-
-    private HttpResponse<String> exchange(String method, String path, JsonStructure body, String bearer) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + enc(realm) + path))
-            .timeout(TIMEOUT).header("Authorization", "Bearer " + bearer).header("Accept", "application/json");
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
-        return call(b.build());
-    }
-
-    private synchronized String accessToken(boolean renew) {
-        if (!renew && token != null && Instant.now().isBefore(tokenExpires)) {
-            return token;
-        }
-        String form = "grant_type=client_credentials&client_id=" + enc(clientId) + "&client_secret=" + enc(secret);
-        HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + enc(realm)
-                + "/protocol/openid-connect/token")).timeout(TIMEOUT)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> resp = call(req);
-        if (resp.statusCode() != 200) {
-            throw ProblemException.unavailable("The platform cannot sign in to Keycloak (" + resp.statusCode() + ").");
-        }
-        JsonObject json = parse(resp.body()).asJsonObject();
-        token = json.getString("access_token");
-        tokenExpires = Instant.now().plusSeconds(Math.max(5, json.getInt("expires_in", 60) - 15));
-        return token;
-    }
-
-    private HttpResponse<String> call(HttpRequest req) {
+    /**
+     * One admin operation. A 401 (the cached token no longer accepted) signs in afresh and tries once more;
+     * Keycloak unreachable, timing out or answering 5xx is 503; any other refusal is an internal error.
+     */
+    private <T> T admin(String what, Function<RealmResource, T> operation) {
         try {
-            return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
+            signIn(false);
+            try {
+                return operation.apply(realm());
+            } catch (NotAuthorizedException e) {
+                signIn(true);
+                return operation.apply(realm());
+            }
+        } catch (ProcessingException e) {
+            // Connection refused, connect or read timeout.
             throw ProblemException.unavailable("Keycloak is unavailable; try again later.", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ProblemException.unavailable("Interrupted while calling Keycloak.", e);
+        } catch (WebApplicationException e) {
+            throw refused(what, e.getResponse());
         }
     }
 
-    private static void expect(HttpResponse<String> resp, int status, String what) {
-        if (resp.statusCode() != status) {
-            throw ProblemException.internal("Keycloak refused to " + what + ": " + resp.statusCode() + " "
-                + abbreviate(resp.body()), null);
+    /** The platform's access token (cached by the admin client until shortly before it expires). */
+    private void signIn(boolean renew) {
+        try {
+            if (renew) {
+                client().tokenManager().grantToken();
+            } else {
+                client().tokenManager().getAccessTokenString();
+            }
+        } catch (WebApplicationException e) {
+            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+            throw ProblemException.unavailable("The platform cannot sign in to Keycloak (" + status + ").", e);
         }
     }
 
-    private static String idFromLocation(HttpResponse<String> resp) {
-        String location = resp.headers().firstValue("Location")
-            .orElseThrow(() -> ProblemException.internal("Keycloak sent no Location", null));
-        return location.substring(location.lastIndexOf('/') + 1);
-    }
-
-    private static JsonValue parse(String body) {
-        try (var reader = Json.createReader(new StringReader(body))) {
-            return reader.readValue();
+    /** Response-returning proxy methods do not throw: an unexpected status is handled as a void method's would be. */
+    private static void expect(Response resp, int status, String what) {
+        if (resp.getStatus() == 401) {
+            throw new NotAuthorizedException(resp);
+        }
+        if (resp.getStatus() != status) {
+            throw refused(what, resp);
         }
     }
 
-    private static String abbreviate(String s) {
-        return s == null ? "" : s.length() > 300 ? s.substring(0, 300) : s;
+    private static ProblemException refused(String what, Response resp) {
+        int status = resp == null ? 0 : resp.getStatus();
+        if (status >= 500) {
+            return ProblemException.unavailable("Keycloak answered " + status + "; try again later.");
+        }
+        return ProblemException.internal("Keycloak refused to " + what + ": " + status + " " + body(resp), null);
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    private RealmResource realm() {
+        return client().realm(realm);
     }
 
+    private synchronized Keycloak client() {
+        if (keycloak == null) {
+            // Keycloak's class initialisation finds LibertyClientProvider through META-INF/services (its fallback,
+            // the RESTEasy-bound classic provider, cannot load here); this instance carries our timeouts.
+            Keycloak.setClientProvider(CLIENTS);
+            keycloak = KeycloakBuilder.builder().serverUrl(baseUrl).realm(realm)
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(clientId).clientSecret(secret)
+                .resteasyClient(CLIENTS.newRestEasyClient(null, null, false)).build();
+        }
+        return keycloak;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (keycloak != null) {
+            keycloak.close();
+            keycloak = null;
+        }
+    }
+
+    private static String body(Response resp) {
+        if (resp == null) {
+            return "";
+        }
+        try {
+            String s = resp.readEntity(String.class);
+            return s == null ? "" : s.length() > 300 ? s.substring(0, 300) : s;
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
 }

@@ -49,6 +49,23 @@ public class IdempotencyRepository {
         return Optional.of((String) row[1]);
     }
 
+    /** A key's first request: its fingerprint, and its result's id once it completed. */
+    public record Claimed(String requestHash, String resultId) {
+    }
+
+    /**
+     * A look before a request does anything outside the database (Keycloak); the caller compares the fingerprint,
+     * outside any transaction, so a reused key is a plain 409 rather than a rolled-back transaction.
+     */
+    @Transactional
+    public Optional<Claimed> find(String scope, String key) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select request_hash, result_id from identity.idempotency_key where scope = ?1 and key = ?2")
+            .setParameter(1, scope).setParameter(2, key).getResultList();
+        return rows.stream().findFirst().map(r -> new Claimed((String) r[0], (String) r[1]));
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(String scope, String key, String resultId) {
         em.createNativeQuery("update identity.idempotency_key set result_id = ?3 where scope = ?1 and key = ?2")

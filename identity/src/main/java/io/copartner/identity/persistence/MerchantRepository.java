@@ -60,9 +60,17 @@ public class MerchantRepository {
         em.flush();
     }
 
+    /** Persists the event and assigns its id. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void addEvent(MerchantEvent event) {
+    public MerchantEvent addEvent(MerchantEvent event) {
         em.persist(event);
+        em.flush();
+        return event;
+    }
+
+    @Transactional
+    public Optional<MerchantEvent> event(long id) {
+        return Optional.ofNullable(em.find(MerchantEvent.class, id));
     }
 
     /** Merchants by id after {@code afterId}; {@code q} matches id, did, name or username (case-insensitive). */

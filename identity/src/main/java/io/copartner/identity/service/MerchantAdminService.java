@@ -1,10 +1,12 @@
 package io.copartner.identity.service;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import io.copartner.identity.api.MerchantAccess;
 import io.copartner.identity.api.MerchantAdministration;
 import io.copartner.identity.api.PlatformDid;
 import io.copartner.identity.did.MalformedDidException;
 import io.copartner.identity.domain.Merchant;
+import io.copartner.identity.domain.MerchantEvent;
 import io.copartner.identity.domain.MerchantProfile;
 import io.copartner.identity.domain.MerchantStatus;
 import io.copartner.identity.keycloak.KeycloakAdmin;
@@ -12,16 +14,21 @@ import io.copartner.identity.persistence.CredentialRepository;
 import io.copartner.identity.persistence.MerchantRepository;
 import io.copartner.kernel.crypto.Hashes;
 import io.copartner.kernel.id.Ids;
+import io.copartner.kernel.json.CanonicalJson;
 import io.copartner.kernel.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -41,6 +48,7 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
     private static final Pattern LICENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/-]{3,63}");
     static final String MERCHANT_ROLE = "merchant";
     static final String MERCHANTS_GROUP = "merchants";
+    static final String ACTION_SCOPE = "merchant.action:";
 
     @Inject
     KeycloakAdmin keycloak;
@@ -56,6 +64,9 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
 
     @Inject
     PlatformDid platformDid;
+
+    @Inject
+    KeyVault vault;
 
     @Override
     public MerchantView create(NewMerchant in, String actor, String idempotencyKey) {
@@ -137,21 +148,29 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
     }
 
     @Override
-    public MerchantView verify(String merchantId, String actor) {
-        tx.status(merchantId).after(MerchantStatus.Action.VERIFY);
-        return view(tx.verify(merchantId, actor));
+    public MerchantView verify(String merchantId, String actor, String idempotencyKey) {
+        MerchantTransactions.Key key = key(actor, idempotencyKey, "verify", merchantId, null);
+        Optional<MerchantView> earlier = replayOrCheck(merchantId, MerchantStatus.Action.VERIFY, key);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        return view(tx.verify(merchantId, actor, key));
     }
 
     @Override
-    public MerchantView suspend(String merchantId, String reason, String actor) {
+    public MerchantView suspend(String merchantId, String reason, String actor, String idempotencyKey) {
         if (reason != null && reason.length() > 500) {
             throw ProblemException.badRequest("reason: at most 500 characters.");
         }
-        tx.status(merchantId).after(MerchantStatus.Action.SUSPEND);
+        MerchantTransactions.Key key = key(actor, idempotencyKey, "suspend", merchantId, reason);
+        Optional<MerchantView> earlier = replayOrCheck(merchantId, MerchantStatus.Action.SUSPEND, key);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         Merchant m = merchants.find(merchantId).orElseThrow();
         keycloak.setEnabled(m.keycloakUserId(), false);
         try {
-            return view(tx.suspend(merchantId, reason, actor));
+            return view(tx.suspend(merchantId, reason, actor, key));
         } catch (RuntimeException e) {
             restoreEnabled(m.keycloakUserId(), true, e);
             throw e;
@@ -159,14 +178,62 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
     }
 
     @Override
-    public MerchantView reinstate(String merchantId, String actor) {
-        tx.status(merchantId).after(MerchantStatus.Action.REINSTATE);
+    public MerchantView reinstate(String merchantId, String actor, String idempotencyKey) {
+        MerchantTransactions.Key key = key(actor, idempotencyKey, "reinstate", merchantId, null);
+        Optional<MerchantView> earlier = replayOrCheck(merchantId, MerchantStatus.Action.REINSTATE, key);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         Merchant m = merchants.find(merchantId).orElseThrow();
         keycloak.setEnabled(m.keycloakUserId(), true);
         try {
-            return view(tx.reinstate(merchantId, actor));
+            return view(tx.reinstate(merchantId, actor, key));
         } catch (RuntimeException e) {
             restoreEnabled(m.keycloakUserId(), false, e);
+            throw e;
+        }
+    }
+
+    /**
+     * The Idempotency-Key of a merchant action, scoped to the admin (as for credentials), fingerprinting the action,
+     * the merchant and the reason: the same key on another action or merchant is a 409.
+     */
+    private MerchantTransactions.Key key(String actor, String idempotencyKey, String action, String merchantId,
+                                         String reason) {
+        if (idempotencyKey == null) {
+            return null;
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw ProblemException.badRequest("Idempotency-Key must be 1..200 characters.");
+        }
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("action", action);
+        request.put("merchantId", merchantId);
+        request.put("reason", reason == null ? "" : reason);
+        String canonical = CanonicalJson.canonicalize(JSONObjectUtils.toJSONString(request));
+        return new MerchantTransactions.Key(ACTION_SCOPE + vault.pseudonym(actor), idempotencyKey,
+            Hashes.hex(Hashes.sha256(canonical.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * The answer of a completed earlier request with this key, if there is one; otherwise checks that the action
+     * applies to the merchant's status now (before Keycloak is touched; the transaction checks again under lock).
+     * When it does not, a concurrent first request with the same key may just have done it: then its answer is ours.
+     */
+    private Optional<MerchantView> replayOrCheck(String merchantId, MerchantStatus.Action action,
+                                                 MerchantTransactions.Key key) {
+        Optional<MerchantView> earlier = tx.earlier(key).map(this::view);
+        if (earlier.isPresent()) {
+            return earlier;
+        }
+        try {
+            tx.status(merchantId).after(action);
+            return Optional.empty();
+        } catch (ProblemException e) {
+            Optional<MerchantView> raced = tx.earlier(key).map(this::view);
+            if (raced.isPresent()) {
+                return raced;
+            }
             throw e;
         }
     }
@@ -236,14 +303,24 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
         return keycloakUserId == null ? Optional.empty() : merchants.byUser(keycloakUserId).map(Merchant::id);
     }
 
+    /** The merchant as a step left it (status, credential, change time), for its answer and any replay of it. */
+    private MerchantView view(MerchantEvent e) {
+        Merchant m = merchants.find(e.merchantId()).orElseThrow();
+        return view(m, MerchantStatus.valueOf(e.status()), e.credentialId(), e.at());
+    }
+
     private MerchantView view(Merchant m) {
+        return view(m, m.status(), m.credentialId(), m.updatedAt());
+    }
+
+    private MerchantView view(Merchant m, MerchantStatus status, UUID credentialId, Instant updatedAt) {
         MerchantProfile p = merchants.profile(m.id()).orElse(null);
-        String jwt = m.credentialId() == null ? null
-            : credentialRecords.find(m.credentialId()).map(c -> c.jwt()).orElse(null);
-        return new MerchantView(m.id(), m.did(), m.status().name(), m.keycloakUserId(),
+        String jwt = credentialId == null ? null
+            : credentialRecords.find(credentialId).map(c -> c.jwt()).orElse(null);
+        return new MerchantView(m.id(), m.did(), status.name(), m.keycloakUserId(),
             p == null ? null : p.name(), p == null ? null : p.businessLicence(), p == null ? null : p.contactEmail(),
-            p == null ? null : p.username(), m.credentialId() == null ? null : "urn:uuid:" + m.credentialId(), jwt,
-            m.createdAt(), m.updatedAt());
+            p == null ? null : p.username(), credentialId == null ? null : "urn:uuid:" + credentialId, jwt,
+            m.createdAt(), updatedAt);
     }
 
     private static String require(String value, String field, int max) {

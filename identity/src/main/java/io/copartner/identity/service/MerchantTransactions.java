@@ -6,6 +6,7 @@ import io.copartner.identity.domain.Merchant;
 import io.copartner.identity.domain.MerchantEvent;
 import io.copartner.identity.domain.MerchantProfile;
 import io.copartner.identity.domain.MerchantStatus;
+import io.copartner.identity.persistence.IdempotencyRepository;
 import io.copartner.identity.persistence.MerchantRepository;
 import io.copartner.kernel.crypto.Hashes;
 import io.copartner.kernel.problem.ProblemException;
@@ -16,8 +17,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The database half of each merchant action, one transaction each, audited in that transaction. */
@@ -36,6 +39,13 @@ public class MerchantTransactions {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    IdempotencyRepository idempotency;
+
+    /** An Idempotency-Key with the scope it is claimed in and the fingerprint of the request it came with. */
+    public record Key(String scope, String key, String requestHash) {
+    }
+
     @Transactional
     public Merchant create(Merchant merchant, MerchantProfile profile, String publicKeyMultibase, String actor) {
         merchants.add(merchant, profile);
@@ -49,45 +59,83 @@ public class MerchantTransactions {
         return merchant;
     }
 
+    /**
+     * Verify, suspend and reinstate: each returns the event that records the step. With an Idempotency-Key that an
+     * earlier, completed request with the same fingerprint claimed (it may have committed while this one waited for
+     * the key), that request's event is returned and nothing is written.
+     */
     @Transactional
-    public Merchant verify(String merchantId, String actor) {
-        return credentialed(merchantId, MerchantStatus.Action.VERIFY, "identity.merchant.verified", actor);
+    public MerchantEvent verify(String merchantId, String actor, Key key) {
+        return claimed(key).orElseGet(() -> completed(key,
+            credentialed(merchantId, MerchantStatus.Action.VERIFY, "identity.merchant.verified", actor)));
     }
 
     @Transactional
-    public Merchant suspend(String merchantId, String reason, String actor) {
+    public MerchantEvent suspend(String merchantId, String reason, String actor, Key key) {
+        Optional<MerchantEvent> earlier = claimed(key);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         Merchant m = locked(merchantId);
         m.status().after(MerchantStatus.Action.SUSPEND);
         if (m.credentialId() != null) {
             credentials.revoke(m.credentialId().toString(), "merchant suspended", actor, null);
         }
-        m.apply(MerchantStatus.Action.SUSPEND, null, Instant.now());
+        m.apply(MerchantStatus.Action.SUSPEND, null, now());
         Map<String, Object> payload = base(m, actor);
         if (m.credentialId() != null) {
             payload.put("revokedCredential", "urn:uuid:" + m.credentialId());
         }
         byte[] salt = merchants.profile(merchantId).orElseThrow().salt();
         payload.put("reasonHash", saltedHash(salt, reason == null ? "" : reason));
-        record("identity.merchant.suspended", m, payload, actor);
-        return m;
+        return completed(key, record("identity.merchant.suspended", m, payload, actor));
     }
 
     @Transactional
-    public Merchant reinstate(String merchantId, String actor) {
-        return credentialed(merchantId, MerchantStatus.Action.REINSTATE, "identity.merchant.reinstated", actor);
+    public MerchantEvent reinstate(String merchantId, String actor, Key key) {
+        return claimed(key).orElseGet(() -> completed(key,
+            credentialed(merchantId, MerchantStatus.Action.REINSTATE, "identity.merchant.reinstated", actor)));
+    }
+
+    /**
+     * Before the step (and before Keycloak): the event of a completed earlier request with this key, if any; empty
+     * if the key is unused or its first request still runs (the claim in the step's transaction then waits for it);
+     * 409 if the key came with another request.
+     */
+    public Optional<MerchantEvent> earlier(Key key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        Optional<IdempotencyRepository.Claimed> claimed = idempotency.find(key.scope(), key.key());
+        if (claimed.isPresent() && !claimed.get().requestHash().equals(key.requestHash())) {
+            throw ProblemException.idempotencyConflict("This Idempotency-Key was used for a different request.");
+        }
+        return claimed.map(IdempotencyRepository.Claimed::resultId)
+            .map(id -> merchants.event(Long.parseLong(id)).orElseThrow());
+    }
+
+    private Optional<MerchantEvent> claimed(Key key) {
+        return key == null ? Optional.empty() : idempotency.claim(key.scope(), key.key(), key.requestHash())
+            .map(id -> merchants.event(Long.parseLong(id)).orElseThrow());
+    }
+
+    private MerchantEvent completed(Key key, MerchantEvent event) {
+        if (key != null) {
+            idempotency.complete(key.scope(), key.key(), event.id().toString());
+        }
+        return event;
     }
 
     /** Verify and reinstate both end with a fresh MerchantVerification credential and an audit entry naming it. */
-    private Merchant credentialed(String merchantId, MerchantStatus.Action action, String auditType, String actor) {
+    private MerchantEvent credentialed(String merchantId, MerchantStatus.Action action, String auditType, String actor) {
         Merchant m = locked(merchantId);
         MerchantProfile profile = merchants.profile(merchantId).orElseThrow();
         m.status().after(action);
         Credentials.IssuedCredential vc = issue(m, profile, actor);
-        m.apply(action, UUID.fromString(vc.id().substring("urn:uuid:".length())), Instant.now());
+        m.apply(action, UUID.fromString(vc.id().substring("urn:uuid:".length())), now());
         Map<String, Object> payload = base(m, actor);
         payload.put("credential", vc.id());
-        record(auditType, m, payload, actor);
-        return m;
+        return record(auditType, m, payload, actor);
     }
 
     /** The status a merchant has now (checked before touching Keycloak, rechecked under lock here). */
@@ -107,10 +155,16 @@ public class MerchantTransactions {
             .orElseThrow(() -> ProblemException.notFound("No merchant " + merchantId + "."));
     }
 
-    private void record(String type, Merchant m, Map<String, Object> payload, String actor) {
+    /** The event carries the merchant's state after the step: its status, credential and change time. */
+    private MerchantEvent record(String type, Merchant m, Map<String, Object> payload, String actor) {
         AuditReceipt receipt = audit.record(type, "merchant:" + m.id(), payload);
-        merchants.addEvent(new MerchantEvent(m.id(), type, m.status(), actor, receipt.entryId(), receipt.leafHash(),
-            receipt.time()));
+        return merchants.addEvent(new MerchantEvent(m.id(), type, m.status(), m.credentialId(), actor,
+            receipt.entryId(), receipt.leafHash(), m.updatedAt()));
+    }
+
+    /** As stored: PostgreSQL keeps microseconds, so an answer given now and replayed later shows the same time. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Map<String, Object> base(Merchant m, String actor) {

@@ -14,6 +14,7 @@ import io.copartner.liberty.launcher.Platform;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -104,6 +105,88 @@ class MerchantAdminIT {
     }
 
     @Test
+    void retriedActionsWithAnIdempotencyKeyAnswerAsTheFirstAndChangeNothing() {
+        String admin = Tokens.password("admin", "admin");
+        String username = "shop-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonPath created = create(admin, username, "pw-" + UUID.randomUUID(), null).then().statusCode(201)
+            .extract().jsonPath();
+        String id = created.getString("id");
+        String userId = created.getString("keycloakUserId");
+        String base = "/api/v1/admin/merchants/" + id;
+
+        // verify: a retry with the key answers with the same credential; without a key a repeat is refused.
+        String verifyKey = UUID.randomUUID().toString();
+        JsonPath verified = keyed(admin, base + "/verification", verifyKey, null).then().statusCode(200)
+            .body("status", equalTo("VERIFIED")).extract().jsonPath();
+        JsonPath verifiedAgain = keyed(admin, base + "/verification", verifyKey, null).then().statusCode(200)
+            .extract().jsonPath();
+        assertEquals(verified.getMap("$"), verifiedAgain.getMap("$"));
+        post(admin, base + "/verification", null).then().statusCode(409).contentType(startsWith(PROBLEM))
+            .body("type", equalTo("https://copartner.io/problems/conflict"));
+
+        // suspend: the retry answers exactly as the first, and Keycloak, the merchant and the audit log see one step.
+        String suspendKey = UUID.randomUUID().toString();
+        String first = keyed(admin, base + "/suspension", suspendKey, Map.of("reason", "licence expired")).then()
+            .statusCode(200).contentType(startsWith("application/json")).body("status", equalTo("SUSPENDED"))
+            .extract().asString();
+        String retried = keyed(admin, base + "/suspension", suspendKey, Map.of("reason", "licence expired")).then()
+            .statusCode(200).extract().asString();
+        assertEquals(JsonPath.from(first).getMap("$"), JsonPath.from(retried).getMap("$"));
+        assertFalse(keycloakUser(userId).getBoolean("enabled"));
+        JsonPath history = given().auth().oauth2(admin).get(base + "/history").then().statusCode(200)
+            .extract().jsonPath();
+        assertEquals(List.of("identity.merchant.created", "identity.merchant.verified", "identity.merchant.suspended"),
+            history.getList("type"));
+        assertEquals(3, Set.copyOf(history.getList("auditEntryId")).size(), "one audit entry per step");
+
+        // The same key with another request: another reason, another action, another merchant.
+        keyed(admin, base + "/suspension", suspendKey, Map.of("reason", "fraud")).then().statusCode(409)
+            .contentType(startsWith(PROBLEM)).body("type", equalTo("https://copartner.io/problems/idempotency-conflict"));
+        keyed(admin, base + "/reinstatement", suspendKey, null).then().statusCode(409)
+            .contentType(startsWith(PROBLEM)).body("type", equalTo("https://copartner.io/problems/idempotency-conflict"));
+        String other = create(admin, "shop-" + UUID.randomUUID().toString().substring(0, 8), null, null).then()
+            .statusCode(201).extract().path("id");
+        keyed(admin, "/api/v1/admin/merchants/" + other + "/suspension", suspendKey, Map.of("reason", "licence expired"))
+            .then().statusCode(409).body("type", equalTo("https://copartner.io/problems/idempotency-conflict"));
+        given().auth().oauth2(admin).get("/api/v1/admin/merchants/" + other).then().statusCode(200)
+            .body("status", equalTo("PENDING"));
+        // Nothing of that changed the suspended merchant, Keycloak or the history.
+        assertFalse(keycloakUser(userId).getBoolean("enabled"));
+        assertEquals(3, given().auth().oauth2(admin).get(base + "/history").then().statusCode(200)
+            .extract().jsonPath().getList("type").size());
+
+        // reinstate: replayed with the fresh credential of the first answer, even after the state moved on.
+        String reinstateKey = UUID.randomUUID().toString();
+        JsonPath reinstated = keyed(admin, base + "/reinstatement", reinstateKey, null).then().statusCode(200)
+            .body("status", equalTo("VERIFIED")).extract().jsonPath();
+        assertNotEquals(verified.getString("credentialId"), reinstated.getString("credentialId"));
+        assertTrue(keycloakUser(userId).getBoolean("enabled"));
+        keyed(admin, base + "/suspension", UUID.randomUUID().toString(), Map.of("reason", "again")).then()
+            .statusCode(200).body("status", equalTo("SUSPENDED"));
+        JsonPath replayed = keyed(admin, base + "/reinstatement", reinstateKey, null).then().statusCode(200)
+            .extract().jsonPath();
+        assertEquals(reinstated.getMap("$"), replayed.getMap("$"));
+        assertFalse(keycloakUser(userId).getBoolean("enabled"), "a replay does not touch Keycloak");
+        assertEquals(List.of("identity.merchant.created", "identity.merchant.verified", "identity.merchant.suspended",
+            "identity.merchant.reinstated", "identity.merchant.suspended"), given().auth().oauth2(admin)
+            .get(base + "/history").then().statusCode(200).extract().jsonPath().getList("type"));
+
+        keyed(admin, base + "/suspension", "", null).then().statusCode(400).contentType(startsWith(PROBLEM));
+    }
+
+    @Test
+    void theOpenApiDocumentsTheIdempotencyKeyAndShowsNoKeycloakApi() {
+        JsonPath api = given().accept("application/json").get("/openapi").then().statusCode(200).extract().jsonPath();
+        for (String action : List.of("verification", "suspension", "reinstatement")) {
+            assertEquals(List.of("Idempotency-Key"), api.getList("paths.'/api/v1/admin/merchants/{id}/" + action
+                + "'.post.parameters.findAll { it['in'] == 'header' }.name"), action);
+        }
+        Map<String, Object> paths = api.getMap("paths");
+        assertTrue(paths.keySet().stream().noneMatch(p -> p.startsWith("/admin/realms")),
+            "the admin client's resource interfaces are not part of the API: " + paths.keySet());
+    }
+
+    @Test
     void onlyAdminsAdministerMerchants() {
         String partner = Tokens.password("partner", "partner");
         given().auth().oauth2(partner).get("/api/v1/admin/merchants").then().statusCode(403)
@@ -151,6 +234,15 @@ class MerchantAdminIT {
 
     static io.restassured.response.Response post(String token, String path, Object body) {
         var request = given().auth().oauth2(token).contentType("application/json");
+        if (body != null) {
+            request = request.body(body);
+        }
+        return request.when().post(path);
+    }
+
+    static io.restassured.response.Response keyed(String token, String path, String idempotencyKey, Object body) {
+        var request = given().auth().oauth2(token).contentType("application/json").header("Idempotency-Key",
+            idempotencyKey);
         if (body != null) {
             request = request.body(body);
         }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -40,6 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MerchantAdminResource {
 
     static final String PROBLEM = "application/problem+json";
+    static final String KEY = "retry-safe key, 1..200 characters: a retry with the same key and request answers as "
+        + "the first did and changes nothing; the same key with another request is 409 idempotency-conflict";
 
     @Inject
     MerchantAdministration merchants;
@@ -63,7 +66,8 @@ public class MerchantAdminResource {
         content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "503", description = "Keycloak unavailable; nothing was created",
         content = @Content(mediaType = PROBLEM))
-    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull NewMerchantRequest body) {
+    public Response create(@HeaderParam("Idempotency-Key") @Parameter(description = KEY) String idempotencyKey,
+                           @Valid @NotNull NewMerchantRequest body) {
         var created = merchants.create(new MerchantAdministration.NewMerchant(body.name(), body.businessLicence(),
             body.contactEmail(), body.username(), body.password(), body.publicKeyMultibase()), token.getSubject(),
             idempotencyKey);
@@ -104,35 +108,60 @@ public class MerchantAdminResource {
     @POST
     @Path("{id}/verification")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify a PENDING merchant: issues its MerchantVerification credential")
-    @APIResponse(responseCode = "200", description = "VERIFIED, with the credential")
+    @Operation(summary = "Verify a PENDING merchant: issues its MerchantVerification credential",
+        description = "With an Idempotency-Key, a retry answers as the first request did (the same credential) and "
+            + "issues nothing.")
+    @APIResponse(responseCode = "200", description = "VERIFIED, with the credential (or, for a repeated "
+        + "Idempotency-Key, the first result)")
+    @APIResponse(responseCode = "400", description = "Invalid Idempotency-Key", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such merchant", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not PENDING", content = @Content(mediaType = PROBLEM))
-    public MerchantAdministration.MerchantView verify(@PathParam("id") String id) {
-        return merchants.verify(id, token.getSubject());
+    @APIResponse(responseCode = "409", description = "Not PENDING, or Idempotency-Key used for another request",
+        content = @Content(mediaType = PROBLEM))
+    public MerchantAdministration.MerchantView verify(
+        @PathParam("id") String id,
+        @HeaderParam("Idempotency-Key") @Parameter(description = KEY) String idempotencyKey) {
+        return merchants.verify(id, token.getSubject(), idempotencyKey);
     }
 
     @POST
     @Path("{id}/suspension")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Suspend a merchant: sign-in disabled, credential revoked, writes refused at once")
-    @APIResponse(responseCode = "200", description = "SUSPENDED")
-    @APIResponse(responseCode = "409", description = "Already suspended", content = @Content(mediaType = PROBLEM))
+    @Operation(summary = "Suspend a merchant: sign-in disabled, credential revoked, writes refused at once",
+        description = "With an Idempotency-Key, a retry with the same reason answers as the first request did and "
+            + "changes nothing (one audit entry).")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        examples = @ExampleObject(name = "reason", value = "{\"reason\":\"licence expired\"}")))
+    @APIResponse(responseCode = "200", description = "SUSPENDED (or, for a repeated Idempotency-Key, the first result)")
+    @APIResponse(responseCode = "400", description = "Reason too long or invalid Idempotency-Key",
+        content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "No such merchant", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "Already suspended, or Idempotency-Key used for another request",
+        content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "503", description = "Keycloak unavailable; nothing changed", content = @Content(mediaType = PROBLEM))
-    public MerchantAdministration.MerchantView suspend(@PathParam("id") String id, @Valid SuspensionRequest body) {
-        return merchants.suspend(id, body == null ? null : body.reason(), token.getSubject());
+    public MerchantAdministration.MerchantView suspend(
+        @PathParam("id") String id,
+        @HeaderParam("Idempotency-Key") @Parameter(description = KEY) String idempotencyKey,
+        @Valid SuspensionRequest body) {
+        return merchants.suspend(id, body == null ? null : body.reason(), token.getSubject(), idempotencyKey);
     }
 
     @POST
     @Path("{id}/reinstatement")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reinstate a suspended merchant: sign-in enabled, a fresh credential, VERIFIED")
-    @APIResponse(responseCode = "200", description = "VERIFIED")
-    @APIResponse(responseCode = "409", description = "Not suspended", content = @Content(mediaType = PROBLEM))
+    @Operation(summary = "Reinstate a suspended merchant: sign-in enabled, a fresh credential, VERIFIED",
+        description = "With an Idempotency-Key, a retry answers as the first request did (the same credential) and "
+            + "changes nothing.")
+    @APIResponse(responseCode = "200", description = "VERIFIED (or, for a repeated Idempotency-Key, the first result)")
+    @APIResponse(responseCode = "400", description = "Invalid Idempotency-Key", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "No such merchant", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "Not suspended, or Idempotency-Key used for another request",
+        content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "503", description = "Keycloak unavailable; nothing changed", content = @Content(mediaType = PROBLEM))
-    public MerchantAdministration.MerchantView reinstate(@PathParam("id") String id) {
-        return merchants.reinstate(id, token.getSubject());
+    public MerchantAdministration.MerchantView reinstate(
+        @PathParam("id") String id,
+        @HeaderParam("Idempotency-Key") @Parameter(description = KEY) String idempotencyKey) {
+        return merchants.reinstate(id, token.getSubject(), idempotencyKey);
     }
 
     /** {@code password} (optional) is set in Keycloak and never stored here. */
