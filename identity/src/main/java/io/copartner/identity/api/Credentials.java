@@ -35,11 +35,32 @@ public interface Credentials {
      * Checks format, data model, issuer, signature (via the issuer's DID document), validity window and status. */
     Verification verify(String vcJwt);
 
+    /** Like {@link #verify(String)}; an SD-JWT presentation is also held to {@code keyBinding}. */
+    Verification verify(String credential, KeyBinding keyBinding);
+
     /**
-     * Verifies an SD-JWT presentation ({@code <JWT>~<Disclosure>~...~}): signature via the issuer's DID document,
-     * each Disclosure's digest exactly once in {@code _sd}; the credential returned holds only the disclosed claims.
+     * Verifies an SD-JWT presentation ({@code <JWT>~<Disclosure>~...~[<KB-JWT>]}): signature via the issuer's DID
+     * document, each Disclosure's digest exactly once in {@code _sd}, and a Key Binding JWT as {@code keyBinding}
+     * asks; the credential returned holds only the disclosed claims.
      */
-    Verification verifySdJwt(String presentation);
+    Verification verifySdJwt(String presentation, KeyBinding keyBinding);
+
+    /**
+     * What a verifier expects of an SD-JWT presentation's Key Binding JWT: its {@code aud} and {@code nonce} (each
+     * null for "not checked") and whether one must be there at all. A KB-JWT that is present is always checked
+     * (holder key from {@code cnf}, signature, {@code sd_hash}, {@code iat} within the last 5 minutes).
+     */
+    record KeyBinding(boolean required, String audience, String nonce) {
+        /** No expectations: a KB-JWT is checked if present, but none is required. */
+        public static final KeyBinding OPTIONAL = new KeyBinding(false, null, null);
+
+        /** Required when the verifier names an audience or a nonce, or asks for it. */
+        public static KeyBinding of(Boolean required, String audience, String nonce) {
+            String aud = audience == null || audience.isBlank() ? null : audience;
+            String n = nonce == null || nonce.isBlank() ? null : nonce;
+            return new KeyBinding(Boolean.TRUE.equals(required) || aud != null || n != null, aud, n);
+        }
+    }
 
     /** The status list credential (a vc+jwt) of one list, empty for an unknown list. */
     Optional<String> statusListCredential(String listId);

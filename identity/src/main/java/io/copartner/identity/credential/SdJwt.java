@@ -24,9 +24,10 @@ import java.util.Set;
 
 /**
  * SD-JWT (RFC 9901): an issuer-signed JWT whose payload carries, in {@code _sd}, the SHA-256 digests of
- * Disclosures ({@code base64url(JSON [salt, claim name, value])}), serialized as
- * {@code <JWT>~<Disclosure>~...~<Disclosure>~} (no key binding JWT). Only object properties at the top level are
- * made selectively disclosable here; that is all the platform's credentials need.
+ * Disclosures ({@code base64url(JSON [salt, claim name, value])}) among decoy digests, serialized as
+ * {@code <JWT>~<Disclosure>~...~<Disclosure>~[<KB-JWT>]}. A credential with a holder key ({@code cnf.jwk}) is
+ * presented with a Key Binding JWT ({@link #bind}). Only object properties at the top level are made selectively
+ * disclosable here; that is all the platform's credentials need.
  */
 public final class SdJwt {
 
@@ -38,6 +39,10 @@ public final class SdJwt {
     public static final Set<String> TYPES = Set.of("dc+sd-jwt", "vc+sd-jwt");
     /** Claims that must never be selectively disclosable (RFC 9901 §4.2.2, SD-JWT VC §3.2.2.2). */
     public static final Set<String> RESERVED = Set.of(SD, SD_ALG, "...", "iss", "nbf", "exp", "cnf", "vct", "status");
+    /** The Key Binding JWT's {@code typ} (RFC 9901 §4.3). */
+    public static final String KB_TYP = "kb+jwt";
+    /** Decoy digests per credential: 1 to this many, so the count of real claims does not show (§4.2.5). */
+    static final int MAX_DECOYS = 4;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -124,7 +129,8 @@ public final class SdJwt {
 
     /**
      * Signs {@code claims}: those named in {@code disclosable} (if present) become Disclosures whose digests go,
-     * sorted (so their order tells nothing), into {@code _sd}; the rest stay plain.
+     * with 1 to {@value #MAX_DECOYS} decoy digests and sorted (so neither order nor count tells anything), into
+     * {@code _sd}; the rest stay plain.
      */
     public static Issued issue(Map<String, Object> claims, Set<String> disclosable, String kid, JWSAlgorithm alg,
                                JWSSigner signer) {
@@ -141,6 +147,11 @@ public final class SdJwt {
             }
         }
         List<String> digests = new ArrayList<>(disclosures.stream().map(Disclosure::digest).toList());
+        for (int i = 1 + RANDOM.nextInt(MAX_DECOYS); i > 0; i--) {
+            byte[] salt = new byte[16];
+            RANDOM.nextBytes(salt);
+            digests.add(digest(B64.encodeToString(salt)));
+        }
         Collections.sort(digests);
         payload.put(SD, digests);
         payload.put(SD_ALG, SHA_256);
@@ -184,6 +195,39 @@ public final class SdJwt {
             }
         }
         return new Parts(jwt, List.copyOf(disclosures), kb);
+    }
+
+    /**
+     * {@code sd_hash} of RFC 9901 §4.3.1: base64url(SHA-256) of the presentation up to and including its last
+     * {@code ~}, i.e. the issuer-signed JWT and the chosen Disclosures, exactly as sent.
+     */
+    public static String sdHash(String presentation) {
+        String s = presentation.trim();
+        return digest(s.substring(0, s.lastIndexOf('~') + 1)); // the same base64url(SHA-256) as a Disclosure's
+    }
+
+    /**
+     * Holder side: appends a Key Binding JWT ({@code typ kb+jwt}; {@code iat}, {@code aud}, {@code nonce},
+     * {@code sd_hash}) signed with the holder's key to a presentation ending in {@code ~}.
+     */
+    public static String bind(String presentation, String audience, String nonce, long iat, JWSAlgorithm alg,
+                              JWSSigner holder) {
+        if (!presentation.endsWith("~")) {
+            throw new IllegalArgumentException("the presentation must end with '~' and carry no KB-JWT yet");
+        }
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iat", iat);
+        claims.put("aud", audience);
+        claims.put("nonce", nonce);
+        claims.put("sd_hash", sdHash(presentation));
+        JWSObject kb = new JWSObject(new JWSHeader.Builder(alg).type(new JOSEObjectType(KB_TYP)).build(),
+            new Payload(JSONObjectUtils.toJSONString(claims)));
+        try {
+            kb.sign(holder);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing failed", e);
+        }
+        return presentation + kb.serialize();
     }
 
     /** Holder side: keeps only the disclosures of the named claims (the JWT is untouched). */

@@ -1,8 +1,18 @@
 package io.copartner.identity.credential;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
 import io.copartner.identity.api.Credentials.Check;
+import io.copartner.identity.api.Credentials.KeyBinding;
 import io.copartner.identity.api.Credentials.Verification;
+import io.copartner.identity.did.DidKey;
+import io.copartner.identity.did.KeyType;
+import io.copartner.identity.did.PublicKey;
+import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,14 +23,21 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Verifies an SD-JWT VC presentation (RFC 9901 §7.1, §7.3 without key binding): the issuer-signed JWT (typ
+ * Verifies an SD-JWT VC presentation (RFC 9901 §7.1, §7.3): the issuer-signed JWT (typ
  * {@code dc+sd-jwt} or {@code vc+sd-jwt}, {@code kid} a key of the {@code iss} DID, signature checked against the
  * issuer's DID document like a vc+jwt), {@code _sd_alg} sha-256, every Disclosure's digest present exactly once
  * in {@code _sd} (a Disclosure that is unknown, repeated, or names a claim already in the payload fails), and
  * {@code nbf}/{@code exp}. The result's credential is the processed payload: plain claims plus the disclosed
- * ones, without {@code _sd}/{@code _sd_alg}: what the holder did not disclose does not appear.
+ * ones, without {@code _sd}/{@code _sd_alg}: what the holder did not disclose does not appear. A Key Binding JWT
+ * (§7.3) is checked whenever present and required when the {@link KeyBinding} says so: the holder key is the
+ * payload's {@code cnf.jwk}; typ {@code kb+jwt}, an {@code alg} that fits that key, its signature, {@code sd_hash}
+ * over exactly what was presented, {@code iat} within the last {@link #KB_MAX_AGE} (30 s of clock skew), and
+ * {@code aud}/{@code nonce} equal to what the verifier expects.
  */
 public final class SdJwtVerifier {
+
+    static final Duration KB_MAX_AGE = Duration.ofMinutes(5);
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     private final CredentialVerifier jws;
     private final Clock clock;
@@ -33,6 +50,10 @@ public final class SdJwtVerifier {
     }
 
     public Verification verify(String presentation) {
+        return verify(presentation, KeyBinding.OPTIONAL);
+    }
+
+    public Verification verify(String presentation, KeyBinding keyBinding) {
         List<Check> checks = new ArrayList<>();
         SdJwt.Parts parts;
         VcJwt.Parsed parsed;
@@ -82,8 +103,8 @@ public final class SdJwtVerifier {
         checks.add(new Check("disclosures", disclosureProblem == null, disclosureProblem == null
             ? parts.disclosures().size() + " disclosure(s) match digests in _sd" : disclosureProblem));
         checks.add(validity(payload));
-        if (parts.keyBinding() != null) {
-            checks.add(new Check("key-binding", false, "key binding JWTs are not supported"));
+        if (parts.keyBinding() != null || keyBinding.required()) {
+            checks.add(keyBinding(payload, presentation, parts.keyBinding(), keyBinding));
         }
         boolean verified = checks.stream().allMatch(Check::ok);
         // A presentation that failed shows no disclosed values, only what was signed in the clear.
@@ -91,6 +112,84 @@ public final class SdJwtVerifier {
             processed.keySet().retainAll(plainClaims(payload));
         }
         return new Verification(verified, checks, processed);
+    }
+
+    private Check keyBinding(Map<String, Object> payload, String presentation, String kbJwt, KeyBinding expected) {
+        if (kbJwt == null) {
+            return fail("a Key Binding JWT is required (the verifier named an audience or nonce) but none was presented");
+        }
+        PublicKey holder;
+        try {
+            holder = PublicKey.fromJwk(holderJwk(payload));
+        } catch (IllegalArgumentException e) {
+            return fail("no holder key to check the Key Binding JWT with: " + e.getMessage());
+        }
+        JWSObject kb;
+        Map<String, Object> claims;
+        try {
+            kb = JWSObject.parse(kbJwt);
+            claims = kb.getPayload().toJSONObject();
+        } catch (ParseException e) {
+            return fail("the Key Binding JWT is not a compact JWS");
+        }
+        JOSEObjectType typ = kb.getHeader().getType();
+        if (typ == null || !SdJwt.KB_TYP.equals(typ.getType())) {
+            return fail("the Key Binding JWT's typ must be kb+jwt");
+        }
+        JWSAlgorithm alg = kb.getHeader().getAlgorithm();
+        boolean algFits = alg.equals(JwsKeys.algorithm(holder.type()))
+            || holder.type() == KeyType.ED25519 && JWSAlgorithm.Ed25519.equals(alg);
+        if (!algFits) {
+            return fail("the Key Binding JWT's alg " + alg + " does not fit the holder's " + holder.type() + " key");
+        }
+        try {
+            if (!kb.verify(JwsKeys.verifier(holder))) {
+                return fail("the Key Binding JWT's signature does not verify with the holder key (cnf)");
+            }
+        } catch (JOSEException e) {
+            return fail("the Key Binding JWT's signature does not verify with the holder key (cnf)");
+        }
+        if (claims == null || !SdJwt.sdHash(presentation).equals(claims.get("sd_hash"))) {
+            return fail("sd_hash does not match the presented SD-JWT and Disclosures");
+        }
+        Instant iat = seconds(claims.get("iat"));
+        Instant now = clock.instant();
+        if (iat == null || iat.isAfter(now.plus(CLOCK_SKEW)) || iat.isBefore(now.minus(KB_MAX_AGE).minus(CLOCK_SKEW))) {
+            return fail("the Key Binding JWT's iat must be within the last " + KB_MAX_AGE.toSeconds() + " s");
+        }
+        if (!(claims.get("aud") instanceof String aud) || !(claims.get("nonce") instanceof String nonce)) {
+            return fail("the Key Binding JWT must carry aud and nonce strings");
+        }
+        if (expected.audience() != null && !expected.audience().equals(aud)) {
+            return fail("the Key Binding JWT is for aud " + aud + ", not " + expected.audience());
+        }
+        if (expected.nonce() != null && !expected.nonce().equals(nonce)) {
+            return fail("the Key Binding JWT's nonce is not the verifier's nonce");
+        }
+        String bound = payload.get("sub") instanceof String sub && holderIsSubject(sub, holder)
+            ? "the key of " + sub : "the cnf key";
+        return new Check("key-binding", true, "signed with " + bound + " for aud " + aud
+            + (expected.nonce() == null ? "; nonce not checked (the verifier gave none)" : ", nonce matches"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> holderJwk(Map<String, Object> payload) {
+        if (payload.get("cnf") instanceof Map<?, ?> cnf && cnf.get("jwk") instanceof Map<?, ?> jwk) {
+            return (Map<String, ?>) jwk;
+        }
+        throw new IllegalArgumentException("the credential has no cnf.jwk");
+    }
+
+    private static boolean holderIsSubject(String sub, PublicKey holder) {
+        try {
+            return sub.startsWith(DidKey.PREFIX) && DidKey.decode(sub).equals(holder);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Check fail(String detail) {
+        return new Check("key-binding", false, detail);
     }
 
     private static Set<String> plainClaims(Map<String, Object> payload) {

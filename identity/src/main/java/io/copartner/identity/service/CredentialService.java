@@ -292,6 +292,10 @@ public class CredentialService implements Credentials {
         claims.put("vct", PARTNER_MEMBERSHIP_VCT);
         if (partnerDid != null && !partnerDid.isBlank()) {
             claims.put("sub", requireDid(partnerDid, "did"));
+            if (partnerDid.startsWith(DidKey.PREFIX)) {
+                // Holder binding (RFC 7800 cnf): presentations must carry a KB-JWT signed with the DID's own key.
+                claims.put("cnf", Map.of("jwk", DidKey.decode(partnerDid).jwk()));
+            }
         }
         claims.put("partnerSince", membership.partnerSince().toString());
         claims.put("tier", membership.tier());
@@ -311,15 +315,20 @@ public class CredentialService implements Credentials {
     }
 
     @Override
-    public Verification verifySdJwt(String presentation) {
+    public Verification verifySdJwt(String presentation, KeyBinding keyBinding) {
         return new io.copartner.identity.credential.SdJwtVerifier(did -> resolver.resolve(did).content(),
-            Clock.systemUTC()).verify(presentation);
+            Clock.systemUTC()).verify(presentation, keyBinding);
     }
 
     @Override
     public Verification verify(String vcJwt) {
+        return verify(vcJwt, KeyBinding.OPTIONAL);
+    }
+
+    @Override
+    public Verification verify(String vcJwt, KeyBinding keyBinding) {
         if (vcJwt != null && vcJwt.indexOf('~') >= 0) {
-            return verifySdJwt(vcJwt);
+            return verifySdJwt(vcJwt, keyBinding);
         }
         String localPrefix = statusListUrl("");
         CredentialVerifier verifier = new CredentialVerifier(did -> resolver.resolve(did).content(), url -> {

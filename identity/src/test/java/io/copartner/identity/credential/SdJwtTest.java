@@ -8,10 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
 import io.copartner.identity.api.Credentials.Check;
+import io.copartner.identity.api.Credentials.KeyBinding;
 import io.copartner.identity.api.Credentials.Verification;
+import io.copartner.identity.did.DidKey;
 import io.copartner.identity.did.KeyType;
 import io.copartner.identity.did.PublicKey;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,7 +72,16 @@ class SdJwtTest {
     }
 
     SdJwt.Issued issue() {
+        return issue(null);
+    }
+
+    /** The membership credential; with {@code holder}, bound to it by {@code cnf.jwk} and {@code sub}. */
+    SdJwt.Issued issue(PublicKey holder) {
         Map<String, Object> claims = new LinkedHashMap<>();
+        if (holder != null) {
+            claims.put("sub", DidKey.of(holder));
+            claims.put("cnf", Map.of("jwk", holder.jwk()));
+        }
         claims.put("iss", ISSUER);
         claims.put("iat", NOW.getEpochSecond() - 60);
         claims.put("exp", NOW.getEpochSecond() + 3600);
@@ -78,12 +94,94 @@ class SdJwtTest {
     }
 
     Verification verify(String presentation) {
+        return verify(presentation, KeyBinding.OPTIONAL);
+    }
+
+    Verification verify(String presentation, KeyBinding expected) {
         return new SdJwtVerifier(did -> {
             if (!ISSUER.equals(did)) {
                 throw new IllegalArgumentException("unknown " + did);
             }
             return document;
-        }, Clock.fixed(NOW, ZoneOffset.UTC)).verify(presentation);
+        }, Clock.fixed(NOW, ZoneOffset.UTC)).verify(presentation, expected);
+    }
+
+    /** A holder wallet: Ed25519 (JDK) or secp256k1 (BouncyCastle). */
+    record Holder(PublicKey key, JWSSigner signer, JWSAlgorithm alg) {
+        static Holder ed25519() {
+            byte[] seed = Ed25519Keys.newSeed();
+            return new Holder(new PublicKey(KeyType.ED25519, Ed25519Keys.publicKey(seed)), JwsKeys.ed25519Signer(seed),
+                JWSAlgorithm.EdDSA);
+        }
+
+        static Holder secp256k1() {
+            X9ECParameters k1 = CustomNamedCurves.getByName("secp256k1");
+            BigInteger d = new BigInteger(256, new SecureRandom()).mod(k1.getN().subtract(BigInteger.ONE))
+                .add(BigInteger.ONE);
+            return new Holder(new PublicKey(KeyType.SECP256K1, k1.getG().multiply(d).normalize().getEncoded(true)),
+                JwsKeys.secp256k1Signer(d), JWSAlgorithm.ES256K);
+        }
+
+        String bind(String presentation, String aud, String nonce, Instant iat) {
+            return SdJwt.bind(presentation, aud, nonce, iat.getEpochSecond(), alg, signer);
+        }
+    }
+
+    static final String AUD = "https://shop.example";
+    static final KeyBinding EXPECTED = new KeyBinding(true, AUD, "n-123");
+
+    @Test
+    void aBoundPresentationVerifiesForTheVerifiersAudienceAndNonce() {
+        for (Holder h : List.of(Holder.ed25519(), Holder.secp256k1())) {
+            String tierOnly = SdJwt.present(issue(h.key()).serialize(), Set.of("tier"));
+            Verification v = verify(h.bind(tierOnly, AUD, "n-123", NOW.minusSeconds(5)), EXPECTED);
+            assertTrue(v.verified(), v.checks().toString());
+            assertTrue(check(v, "key-binding").detail().contains("the key of did:key:"), check(v, "key-binding").detail());
+            assertEquals("gold", v.credential().get("tier"));
+            assertNull(v.credential().get("name"));
+        }
+    }
+
+    @Test
+    void keyBindingFailuresAreRefused() {
+        Holder h = Holder.ed25519();
+        String full = issue(h.key()).serialize();
+        String tierOnly = SdJwt.present(full, Set.of("tier"));
+
+        assertKeyBindingFails(verify(tierOnly, EXPECTED), "required");
+        assertKeyBindingFails(verify(h.bind(tierOnly, AUD, "other", NOW), EXPECTED), "nonce");
+        assertKeyBindingFails(verify(h.bind(tierOnly, "https://evil.example", "n-123", NOW), EXPECTED), "aud");
+        assertKeyBindingFails(verify(h.bind(tierOnly, AUD, "n-123", NOW.minusSeconds(400)), EXPECTED), "iat");
+        assertKeyBindingFails(verify(h.bind(tierOnly, AUD, "n-123", NOW.plusSeconds(120)), EXPECTED), "iat");
+        assertKeyBindingFails(verify(Holder.ed25519().bind(tierOnly, AUD, "n-123", NOW), EXPECTED), "signature");
+        assertKeyBindingFails(verify(Holder.secp256k1().bind(tierOnly, AUD, "n-123", NOW), EXPECTED), "alg");
+
+        // A KB-JWT made for one set of Disclosures does not cover another (sd_hash).
+        String kb = h.bind(tierOnly, AUD, "n-123", NOW);
+        String kbJwt = kb.substring(kb.lastIndexOf('~') + 1);
+        assertKeyBindingFails(verify(full + kbJwt, EXPECTED), "sd_hash");
+
+        // A credential without a holder key cannot be key-bound.
+        String unbound = SdJwt.present(issue().serialize(), Set.of("tier"));
+        assertKeyBindingFails(verify(h.bind(unbound, AUD, "n-123", NOW), EXPECTED), "cnf");
+    }
+
+    @Test
+    void aKeyBindingJwtIsCheckedEvenWhenTheVerifierAskedForNone() {
+        Holder h = Holder.ed25519();
+        String tierOnly = SdJwt.present(issue(h.key()).serialize(), Set.of("tier"));
+        assertTrue(verify(tierOnly).verified(), "no KB-JWT required, none given");
+        Verification bound = verify(h.bind(tierOnly, AUD, "any", NOW));
+        assertTrue(bound.verified(), bound.checks().toString());
+        assertTrue(check(bound, "key-binding").detail().contains("nonce not checked"));
+        assertFalse(verify(Holder.ed25519().bind(tierOnly, AUD, "any", NOW)).verified(), "another key's KB-JWT");
+    }
+
+    static void assertKeyBindingFails(Verification v, String why) {
+        assertFalse(v.verified(), v.checks().toString());
+        Check kb = check(v, "key-binding");
+        assertFalse(kb.ok());
+        assertTrue(kb.detail().contains(why), kb.detail());
     }
 
     @Test
@@ -95,7 +193,9 @@ class SdJwtTest {
         assertFalse(payload.containsKey("name") || payload.containsKey("tier") || payload.containsKey("partnerSince"));
         assertFalse(issued.jwt().contains("Mei") );
         List<?> sd = (List<?>) payload.get("_sd");
-        assertEquals(3, sd.size());
+        assertTrue(sd.size() >= 3 + 1 && sd.size() <= 3 + SdJwt.MAX_DECOYS, "3 digests and 1.." + SdJwt.MAX_DECOYS
+            + " decoys: " + sd.size());
+        assertEquals(sd.stream().map(Object::toString).sorted().toList(), sd, "sorted, so order tells nothing");
         for (SdJwt.Disclosure d : issued.disclosures()) {
             assertTrue(sd.contains(d.digest()));
         }

@@ -71,7 +71,15 @@ final class DidWallet {
     }
 
     String sign(String payloadJson, String kid) {
-        String header = "{\"alg\":\"" + alg() + "\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}";
+        return jws("{\"alg\":\"" + alg() + "\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}", payloadJson);
+    }
+
+    /** An SD-JWT Key Binding JWT (RFC 9901 §4.3): header {alg, typ kb+jwt}. */
+    String signKeyBinding(String payloadJson) {
+        return jws("{\"alg\":\"" + alg() + "\",\"typ\":\"kb+jwt\"}", payloadJson);
+    }
+
+    private String jws(String header, String payloadJson) {
         String input = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payloadJson.getBytes(StandardCharsets.UTF_8));
         return input + "." + b64(signature(input.getBytes(StandardCharsets.US_ASCII)));
     }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -181,6 +182,50 @@ class PrivacyIT {
     }
 
     @Test
+    void aDidPartnersSdJwtIsBoundToItsKeyAndPresentedWithAKeyBindingJwt() throws Exception {
+        DidWallet wallet = DidWallet.create(DidWallet.Type.ED25519);
+        String token = DidSignInIT.token(DidSignInIT.assertion(wallet, DidSignInIT.nonce()))
+            .then().statusCode(200).extract().path("access_token");
+        String sdJwt = given().auth().oauth2(token).when().post("/api/v1/me/credentials/membership-sd-jwt")
+            .then().statusCode(201).extract().path("sdJwt");
+        JsonPath payload = JsonPath.from(new String(Base64.getUrlDecoder().decode(
+            sdJwt.substring(0, sdJwt.indexOf('~')).split("\\.")[1]), StandardCharsets.UTF_8));
+        assertEquals(wallet.did, payload.getString("sub"));
+        assertEquals("OKP", payload.getString("cnf.jwk.kty"));
+        assertEquals("Ed25519", payload.getString("cnf.jwk.crv"));
+
+        String tierOnly = Holder.present(sdJwt, Set.of("tier"));
+        String audience = "https://shop.example";
+        String nonce = "n-" + ThreadLocalRandom.current().nextLong(1L << 40);
+        String bound = tierOnly + wallet.signKeyBinding(Holder.keyBinding(tierOnly, audience, nonce));
+        JsonPath ok = verify(bound, audience, nonce);
+        assertTrue(ok.getBoolean("verified"), ok.prettify());
+        assertEquals("member", ok.getString("credential.tier"));
+        assertTrue(check(ok, "key-binding").get("detail").toString().contains(wallet.did));
+
+        JsonPath replayed = verify(bound, audience, "another-nonce");
+        assertFalse(replayed.getBoolean("verified"));
+        assertEquals(false, check(replayed, "key-binding").get("ok"));
+        JsonPath unbound = verify(tierOnly, audience, nonce);
+        assertFalse(unbound.getBoolean("verified"), "a nonce was asked for, no KB-JWT given");
+        DidWallet thief = DidWallet.create(DidWallet.Type.ED25519);
+        String stolen = tierOnly + thief.signKeyBinding(Holder.keyBinding(tierOnly, audience, nonce));
+        assertFalse(verify(stolen, audience, nonce).getBoolean("verified"), "presented by someone else's key");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> check(JsonPath verification, String name) {
+        return verification.getList("checks", Map.class).stream().filter(c -> name.equals(c.get("check")))
+            .findFirst().orElseThrow(() -> new AssertionError("no check " + name + ": " + verification.prettify()));
+    }
+
+    static JsonPath verify(String presentation, String audience, String nonce) {
+        return given().contentType("application/json")
+            .body(Map.of("credential", presentation, "audience", audience, "nonce", nonce))
+            .when().post("/api/v1/credentials/verify").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
     void partnerEndpointsNeedAToken() {
         given().get("/api/v1/me/personal-data").then().statusCode(401).contentType(startsWith(PROBLEM));
         given().contentType("application/json").body(Map.of("name", "x", "phone", "+1 555", "address", "y"))
@@ -218,6 +263,12 @@ class PrivacyIT {
 
         static List<Object> decode(String disclosure) {
             return JsonPath.from(new String(Base64.getUrlDecoder().decode(disclosure), StandardCharsets.UTF_8)).getList("$");
+        }
+
+        /** KB-JWT claims over {@code presentation} (which ends with '~'): iat, aud, nonce, sd_hash. */
+        static String keyBinding(String presentation, String audience, String nonce) throws Exception {
+            return "{\"iat\":" + Instant.now().getEpochSecond() + ",\"aud\":\"" + audience
+                + "\",\"nonce\":\"" + nonce + "\",\"sd_hash\":\"" + digest(presentation) + "\"}";
         }
 
         static String digest(String disclosure) throws Exception {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,9 +38,15 @@ public class CredentialVerificationResource {
             + "application/vc+jwt. An SD-JWT presentation (RFC 9901, `<JWT>~<Disclosure>~...~`, typ dc+sd-jwt or "
             + "vc+sd-jwt) is checked instead for its signature against the issuer's DID document, `_sd_alg` sha-256, "
             + "each Disclosure's digest present exactly once in `_sd`, and exp/nbf; `credential` then holds only the "
-            + "plain and the disclosed claims, never an undisclosed one. Also accepted raw as application/dc+sd-jwt.")
+            + "plain and the disclosed claims, never an undisclosed one. Also accepted raw as application/dc+sd-jwt. "
+            + "Holder binding: a credential with `cnf.jwk` (PartnerMembership of a did:key partner) is presented with a "
+            + "Key Binding JWT (`...~<KB-JWT>`, typ kb+jwt, signed with the holder's key, claims iat, aud, nonce, "
+            + "sd_hash). Give `audience` and `nonce` (or `requireKeyBinding`) to require one and check them; a KB-JWT "
+            + "that is present is always checked (signature by the cnf key, sd_hash, iat within 5 minutes).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {@ExampleObject(name = "jwt",
         value = "{\"credential\":\"eyJraWQiOiJkaWQ6d2ViOjEyNy4wLjAuMSUzQTkwODAjaXNzdWVyLTEiLCJ0eXAiOiJ2Yytqd3QiLCJhbGciOiJFZERTQSJ9.eyJ...\"}"),
+        @ExampleObject(name = "sd-jwt presentation with key binding",
+        value = "{\"credential\":\"eyJraWQiOiJkaWQ6d2ViOjEyNy4wLjAuMSUzQTkwODAjaXNzdWVyLTEiLCJ0eXAiOiJkYytzZC1qd3QiLCJhbGciOiJFZERTQSJ9.eyJ...~WyJ2bEVkNUlpWWZWbm1zVXFqX29IRktRIiwidGllciIsIm1lbWJlciJd~eyJ0eXAiOiJrYitqd3QiLCJhbGciOiJFZERTQSJ9.eyJ...\",\"audience\":\"https://shop.example\",\"nonce\":\"n-0S6_WzA2Mj\"}"),
         @ExampleObject(name = "sd-jwt presentation disclosing tier",
         value = "{\"credential\":\"eyJraWQiOiJkaWQ6d2ViOjEyNy4wLjAuMSUzQTkwODAjaXNzdWVyLTEiLCJ0eXAiOiJkYytzZC1qd3QiLCJhbGciOiJFZERTQSJ9.eyJ...~WyJ2bEVkNUlpWWZWbm1zVXFqX29IRktRIiwidGllciIsIm1lbWJlciJd~\"}")}))
     @APIResponse(responseCode = "200", description = "The verdict with each check",
@@ -64,18 +71,24 @@ public class CredentialVerificationResource {
         if (request == null || request.credential() == null || request.credential().isBlank()) {
             throw ProblemException.badRequest("credential (a vc+jwt compact JWS or an SD-JWT presentation) is required.");
         }
-        return credentials.verify(request.credential());
+        return credentials.verify(request.credential(),
+            Credentials.KeyBinding.of(request.requireKeyBinding(), request.audience(), request.nonce()));
     }
 
     @POST
     @Consumes({VC_JWT, "application/jwt", "application/dc+sd-jwt", "application/vc+sd-jwt", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
-    public Credentials.Verification verifyRaw(String jwt) {
-        return verify(new VerifyRequest(jwt));
+    public Credentials.Verification verifyRaw(String jwt, @QueryParam("audience") String audience,
+                                              @QueryParam("nonce") String nonce) {
+        return verify(new VerifyRequest(jwt, audience, nonce, null));
     }
 
-    /** {@code credential}: the compact JWS of a vc+jwt. */
-    public record VerifyRequest(String credential) {
+    /**
+     * {@code credential}: a vc+jwt or an SD-JWT presentation; {@code audience}, {@code nonce}: what the Key Binding
+     * JWT of an SD-JWT presentation must say (each optional; giving one requires a KB-JWT); {@code requireKeyBinding}:
+     * require one without naming them.
+     */
+    public record VerifyRequest(String credential, String audience, String nonce, Boolean requireKeyBinding) {
     }
 }
