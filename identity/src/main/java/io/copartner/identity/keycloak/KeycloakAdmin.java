@@ -9,7 +9,10 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,9 +60,29 @@ public class KeycloakAdmin {
 
     private Keycloak keycloak;
 
-    /** Creates an enabled user (the merchant's name as its first name) and returns its id; 409 if the username or e-mail is taken. */
-    public String createUser(String username, String email, String displayName, String password) {
+    /** Attribute naming the merchant a user was created for (declared in the realm's user profile, admin only). */
+    public static final String MERCHANT_ID = "merchantId";
+    /** Attribute holding the fingerprint of the keyed request that created the user, so a retry can adopt it. */
+    public static final String MERCHANT_REQUEST = "merchantRequest";
+
+    /** A Keycloak user as merchant administration needs it: its id and attributes. */
+    public record User(String id, Map<String, List<String>> attributes) {
+        public String attribute(String name) {
+            List<String> values = attributes == null ? null : attributes.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+
+    /**
+     * Creates an enabled user (the merchant's name as its first name) with the given single-valued attributes and
+     * returns its id; 409 if the username or e-mail is taken.
+     */
+    public String createUser(String username, String email, String displayName, String password,
+                             Map<String, String> attributes) {
         UserRepresentation user = new UserRepresentation();
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        attributes.forEach((k, v) -> multi.put(k, List.of(v)));
+        user.setAttributes(multi);
         user.setUsername(username);
         user.setEmail(email);
         // Keycloak 26's default user profile requires first and last name before the account may sign in.
@@ -83,6 +106,18 @@ public class KeycloakAdmin {
                 return CreatedResponseUtil.getCreatedId(resp);
             }
         });
+    }
+
+    /** The user with exactly this username, if any. */
+    public Optional<User> userByUsername(String username) {
+        return admin("find user", r -> r.users().search(username, true).stream().findFirst()
+            .map(u -> new User(u.getId(), u.getAttributes() == null ? Map.of() : u.getAttributes())));
+    }
+
+    /** The id of the subgroup {@code name} of a group, if it exists. */
+    public Optional<String> subgroupId(String parentId, String name) {
+        return admin("find group " + name, r -> r.groups().group(parentId).getSubGroups(name, true, 0, 2, true)
+            .stream().filter(g -> name.equals(g.getName())).map(GroupRepresentation::getId).findFirst());
     }
 
     public void assignRealmRole(String userId, String role) {

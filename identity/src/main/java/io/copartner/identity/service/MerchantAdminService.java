@@ -102,21 +102,46 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
             }
         }
         String id = Ids.newId().toString();
-        String did;
-        try {
-            did = platformDid.merchantDid(id);
-        } catch (MalformedDidException e) {
-            throw ProblemException.internal("merchant id " + id + ": " + e.getMessage(), e);
-        }
+        // Marks the Keycloak user with the keyed request that made it: if Liberty dies after the Keycloak steps
+        // and before the commit, the client's retry (same key, same request) adopts that user instead of a 409.
+        String fingerprint = requestHash == null ? null : Hashes.hex(Hashes.sha256(
+            (idempotencyKey + "\n" + requestHash).getBytes(StandardCharsets.UTF_8)));
 
         // Keycloak first; undo what was created if a later step fails.
         String userId = null;
         String groupId = null;
         try {
             String parent = keycloak.groupId(MERCHANTS_GROUP);
-            userId = keycloak.createUser(username, email, name, in.password());
+            Map<String, String> marks = new LinkedHashMap<>();
+            marks.put(KeycloakAdmin.MERCHANT_ID, id);
+            if (fingerprint != null) {
+                marks.put(KeycloakAdmin.MERCHANT_REQUEST, fingerprint);
+            }
+            boolean adopted = false;
+            try {
+                userId = keycloak.createUser(username, email, name, in.password(), marks);
+            } catch (ProblemException taken) {
+                KeycloakAdmin.User orphan = taken.problem().status() == 409 ? orphanOf(username, fingerprint) : null;
+                if (orphan == null) {
+                    throw taken;
+                }
+                id = orphan.attribute(KeycloakAdmin.MERCHANT_ID);
+                userId = orphan.id();
+                adopted = true;
+                LOG.info("Merchant " + id + ": adopting Keycloak user " + userId + " left by an interrupted create");
+            }
+            String did;
+            try {
+                did = platformDid.merchantDid(id);
+            } catch (MalformedDidException e) {
+                throw ProblemException.internal("merchant id " + id + ": " + e.getMessage(), e);
+            }
             keycloak.assignRealmRole(userId, MERCHANT_ROLE);
-            groupId = keycloak.createSubgroup(parent, id);
+            String groupName = id;
+            groupId = adopted ? keycloak.subgroupId(parent, groupName).orElse(null) : null;
+            if (groupId == null) {
+                groupId = keycloak.createSubgroup(parent, groupName);
+            }
             keycloak.joinGroup(userId, groupId);
             byte[] salt = new byte[16];
             RANDOM.nextBytes(salt);
@@ -141,6 +166,22 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
             }
             throw e;
         }
+    }
+
+    /**
+     * The Keycloak user with this username if an interrupted create of the same keyed request left it: it carries
+     * this request's fingerprint and names a merchant that was never committed. Anything else stays a 409.
+     */
+    private KeycloakAdmin.User orphanOf(String username, String fingerprint) {
+        if (fingerprint == null) {
+            return null;
+        }
+        return keycloak.userByUsername(username)
+            .filter(u -> fingerprint.equals(u.attribute(KeycloakAdmin.MERCHANT_REQUEST)))
+            .filter(u -> u.attribute(KeycloakAdmin.MERCHANT_ID) != null
+                && merchants.find(u.attribute(KeycloakAdmin.MERCHANT_ID)).isEmpty()
+                && merchants.byUser(u.id()).isEmpty())
+            .orElse(null);
     }
 
     private static boolean requestHashEquals(Merchant m, String hash) {

@@ -17,6 +17,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.AccessTokenResponse;
@@ -92,7 +93,7 @@ class KeycloakAdminTest {
         KeycloakAdmin admin = admin("http://127.0.0.1:" + gateway.getAddress().getPort());
         try {
             ProblemException e = assertThrows(ProblemException.class,
-                () -> admin.createUser("shop-1", "shop-1@shops.example", "Shop", "pw"));
+                () -> admin.createUser("shop-1", "shop-1@shops.example", "Shop", "pw", Map.of()));
             assertEquals(ProblemType.UNAVAILABLE.uri(), e.problem().type());
             assertEquals(1, requests.get(), "only the token request was sent");
         } finally {

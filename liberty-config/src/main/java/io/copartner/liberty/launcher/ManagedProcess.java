@@ -96,6 +96,21 @@ final class ManagedProcess {
         }
     }
 
+    /** SIGKILL to the whole tree at once, like a crash; waits until all of it is gone. */
+    void kill() {
+        List<ProcessHandle> tree = process.descendants().toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+            for (ProcessHandle child : tree) {
+                child.onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not kill " + process.pid(), e);
+        }
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

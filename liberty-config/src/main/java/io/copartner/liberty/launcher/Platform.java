@@ -66,6 +66,14 @@ public final class Platform implements AutoCloseable {
         stopPart(Part.LIBERTY);
     }
 
+    /** Liberty killed as by a crash (SIGKILL, no shutdown): tests prove that what a retry finds is consistent. */
+    public void killLiberty() {
+        ManagedProcess p = parts.remove(Part.LIBERTY);
+        if (p != null) {
+            p.kill();
+        }
+    }
+
     public void stopChain() {
         stopPart(Part.CHAIN);
     }

@@ -12,10 +12,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.copartner.liberty.launcher.Platform;
 import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -217,6 +224,73 @@ class MerchantAdminIT {
         List<Object> users = keycloak().queryParam("username", username).queryParam("exact", true)
             .get("/users").then().statusCode(200).extract().jsonPath().getList("$");
         assertTrue(users.isEmpty(), "no Keycloak user was left behind");
+    }
+
+    /**
+     * Liberty dies after the Keycloak steps of a create and before its commit (the test holds the merchant table in
+     * SHARE mode, so the INSERT waits, then kills Liberty). The client's retry with the same Idempotency-Key then
+     * adopts the Keycloak user and group the first attempt left, instead of a 409 on the username.
+     */
+    @Test
+    void aCreateCutShortByACrashIsCompletedByItsRetry() throws Exception {
+        String admin = Tokens.password("admin", "admin");
+        String username = "shop-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = UUID.randomUUID().toString();
+        Platform platform = PlatformExtension.platform();
+        var settings = PlatformExtension.settings();
+        CompletableFuture<Integer> first;
+        try (Connection db = DriverManager.getConnection(settings.dbUrl(), settings.dbUser(), settings.dbPassword())) {
+            db.setAutoCommit(false);
+            try (Statement st = db.createStatement()) {
+                st.execute("lock table identity.merchant in share mode");
+            }
+            first = CompletableFuture.supplyAsync(() -> create(admin, username, "secret-pw", key).statusCode());
+            String orphan = awaitKeycloakUserInAGroup(username, Duration.ofSeconds(60));
+            assertFalse(first.isDone(), "the first attempt waits for the merchant table");
+            platform.killLiberty();
+            db.rollback();
+            assertTrue(orphan != null);
+        }
+        try {
+            first.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // the connection died with Liberty, as a client would see it
+        }
+        platform.startLiberty();
+
+        JsonPath created = create(Tokens.password("admin", "admin"), username, "secret-pw", key)
+            .then().statusCode(201).extract().jsonPath();
+        String merchantId = created.getString("id");
+        List<Map<String, Object>> users = keycloak().queryParam("username", username).queryParam("exact", true)
+            .get("/users").then().statusCode(200).extract().jsonPath().getList("$");
+        assertEquals(1, users.size(), "one Keycloak user, the one the first attempt made");
+        assertEquals(users.get(0).get("id"), created.getString("keycloakUserId"));
+        assertThatUserHasRoleMerchantAndGroup(created.getString("keycloakUserId"), merchantId);
+        keycloak().get("/users/" + created.getString("keycloakUserId") + "/groups").then().statusCode(200)
+            .body("size()", equalTo(1));
+        given().auth().oauth2(admin).get("/api/v1/admin/merchants/" + merchantId).then().statusCode(200)
+            .body("status", equalTo(created.getString("status")));
+        // The adopted user is no loophole: another request for the same username is still refused.
+        create(Tokens.password("admin", "admin"), username, "secret-pw", UUID.randomUUID().toString())
+            .then().statusCode(409);
+    }
+
+    /** Waits until Keycloak has a user of this name in a group (the create's last Keycloak step); its id. */
+    static String awaitKeycloakUserInAGroup(String username, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Map<String, Object>> users = keycloak().queryParam("username", username).queryParam("exact", true)
+                .get("/users").then().statusCode(200).extract().jsonPath().getList("$");
+            if (!users.isEmpty()) {
+                String id = users.get(0).get("id").toString();
+                if (!keycloak().get("/users/" + id + "/groups").then().statusCode(200).extract().jsonPath()
+                    .getList("$").isEmpty()) {
+                    return id;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the create never reached Keycloak");
     }
 
     static io.restassured.response.Response create(String token, String username, String password, String key) {
