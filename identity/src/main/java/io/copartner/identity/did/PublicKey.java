@@ -1,7 +1,6 @@
 package io.copartner.identity.did;
 
-import io.copartner.kernel.encoding.Base58;
-import java.io.ByteArrayOutputStream;
+import io.copartner.kernel.encoding.Multikey;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Base64;
@@ -61,41 +60,13 @@ public final class PublicKey {
 
     /** {@code z} + base58btc(varint(multicodec) ‖ raw key). */
     public String multibase() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long v = type.multicodec();
-        do {
-            int b = (int) (v & 0x7f);
-            v >>>= 7;
-            out.write(v != 0 ? b | 0x80 : b);
-        } while (v != 0);
-        out.writeBytes(raw);
-        return "z" + Base58.encode(out.toByteArray());
+        return Multikey.encode(type.multicodec(), raw);
     }
 
     /** Parses a Multikey {@code publicKeyMultibase}; only base58btc ({@code z}) is used by did:key. */
     public static PublicKey fromMultibase(String multibase) {
-        if (multibase == null || multibase.length() < 2 || multibase.charAt(0) != 'z') {
-            throw new IllegalArgumentException("a multikey must be base58btc multibase (starting with 'z')");
-        }
-        byte[] bytes = Base58.decode(multibase.substring(1));
-        long code = 0;
-        int shift = 0;
-        int i = 0;
-        while (true) {
-            if (i >= bytes.length || shift > 56) {
-                throw new IllegalArgumentException("truncated multicodec varint");
-            }
-            int b = bytes[i++] & 0xff;
-            code |= (long) (b & 0x7f) << shift;
-            if ((b & 0x80) == 0) {
-                if (b == 0 && i > 1) {
-                    throw new IllegalArgumentException("multicodec varint is not minimal");
-                }
-                break;
-            }
-            shift += 7;
-        }
-        return new PublicKey(KeyType.ofMulticodec(code), Arrays.copyOfRange(bytes, i, bytes.length));
+        Multikey.Decoded d = Multikey.decode(multibase);
+        return new PublicKey(KeyType.ofMulticodec(d.multicodec()), d.key());
     }
 
     /** The JWK (RFC 7517 / RFC 8037): OKP with {@code x}, or EC secp256k1 with {@code x} and {@code y}. */

@@ -1,7 +1,6 @@
 package io.copartner.identity.keycloak.did;
 
-import io.copartner.kernel.encoding.Base58;
-import java.util.Arrays;
+import io.copartner.kernel.encoding.Multikey;
 import java.util.Objects;
 
 /**
@@ -46,16 +45,15 @@ public final class DidKey {
         if (msid.charAt(0) != 'z') {
             throw new InvalidDidException("malformed did:key: only base58btc multibase ('z') is supported");
         }
-        byte[] bytes;
+        Multikey.Decoded decoded;
         try {
-            bytes = Base58.decode(msid.substring(1));
+            decoded = Multikey.decode(msid);
         } catch (IllegalArgumentException e) {
             throw new InvalidDidException("malformed did:key: " + e.getMessage());
         }
         for (KeyType t : KeyType.values()) {
-            byte[] prefix = t.varintPrefix();
-            if (bytes.length >= 2 && bytes[0] == prefix[0] && bytes[1] == prefix[1]) {
-                byte[] key = Arrays.copyOfRange(bytes, 2, bytes.length);
+            if (t.multicodec() == decoded.multicodec()) {
+                byte[] key = decoded.key();
                 if (key.length != t.keyLength()) {
                     throw new InvalidDidException("malformed did:key: a " + t + " key has " + t.keyLength()
                         + " bytes, not " + key.length);
@@ -74,12 +72,7 @@ public final class DidKey {
         if (publicKey.length != type.keyLength()) {
             throw new IllegalArgumentException(type + " keys have " + type.keyLength() + " bytes");
         }
-        byte[] prefix = type.varintPrefix();
-        byte[] all = new byte[2 + publicKey.length];
-        all[0] = prefix[0];
-        all[1] = prefix[1];
-        System.arraycopy(publicKey, 0, all, 2, publicKey.length);
-        return new DidKey(PREFIX + "z" + Base58.encode(all), type, publicKey.clone());
+        return new DidKey(PREFIX + Multikey.encode(type.multicodec(), publicKey), type, publicKey.clone());
     }
 
     public String did() {

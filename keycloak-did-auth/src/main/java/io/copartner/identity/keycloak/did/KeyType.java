@@ -31,9 +31,4 @@ public enum KeyType {
     public Set<String> jwsAlgorithms() {
         return jwsAlgorithms;
     }
-
-    /** The two-byte unsigned varint of the multicodec (both codes are in 0x80..0x3fff). */
-    byte[] varintPrefix() {
-        return new byte[] {(byte) ((multicodec & 0x7f) | 0x80), (byte) (multicodec >>> 7)};
-    }
 }
