@@ -2,6 +2,7 @@ package io.copartner.identity.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Administration of merchant identities: a Keycloak user (role {@code merchant}) in group
@@ -30,6 +31,19 @@ public interface MerchantAdministration {
     MerchantPage search(String status, String q, String cursor, int limit);
 
     List<HistoryEntry> history(String merchantId);
+
+    /** Realm roles an admin may give a merchant's account here; {@code admin} is deliberately not among them. */
+    Set<String> ASSIGNABLE_ROLES = Set.of("merchant", "partner", "auditor");
+
+    /** The platform roles (partner, merchant, admin, auditor) the merchant's Keycloak user holds. */
+    Set<String> roles(String merchantId);
+
+    /**
+     * Makes the merchant's assignable roles exactly {@code roles}, which must include {@code merchant} and name only
+     * {@link #ASSIGNABLE_ROLES}; Keycloak first (compensated if the database part fails), then one audit entry
+     * with the roles added and removed. Setting the roles it already has changes and records nothing.
+     */
+    Set<String> setRoles(String merchantId, Set<String> roles, String actor);
 
     /**
      * {@code password} is optional (the merchant sets one through Keycloak otherwise); {@code publicKeyMultibase}

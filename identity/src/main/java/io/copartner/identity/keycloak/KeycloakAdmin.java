@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -126,6 +129,34 @@ public class KeycloakAdmin {
             r.users().get(userId).roles().realmLevel().add(List.of(rep));
             return null;
         });
+    }
+
+    /** The realm roles assigned to the user directly (not through composites or groups). */
+    public Set<String> realmRoles(String userId) {
+        return admin("read roles", r -> r.users().get(userId).roles().realmLevel().listAll().stream()
+            .map(RoleRepresentation::getName).collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    public void addRealmRoles(String userId, Set<String> roles) {
+        if (!roles.isEmpty()) {
+            admin("add roles " + roles, r -> {
+                r.users().get(userId).roles().realmLevel().add(representations(r, roles));
+                return null;
+            });
+        }
+    }
+
+    public void removeRealmRoles(String userId, Set<String> roles) {
+        if (!roles.isEmpty()) {
+            admin("remove roles " + roles, r -> {
+                r.users().get(userId).roles().realmLevel().remove(representations(r, roles));
+                return null;
+            });
+        }
+    }
+
+    private static List<RoleRepresentation> representations(RealmResource r, Set<String> roles) {
+        return roles.stream().map(name -> r.roles().get(name).toRepresentation()).toList();
     }
 
     /** The id of a top-level group by name. */

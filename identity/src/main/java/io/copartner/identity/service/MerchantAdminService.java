@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -233,6 +235,65 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
             restoreEnabled(m.keycloakUserId(), false, e);
             throw e;
         }
+    }
+
+    /** The platform's realm roles; Keycloak's own (default-roles-*, offline_access, …) are not shown. */
+    static final Set<String> PLATFORM_ROLES = Set.of("partner", "merchant", "admin", "auditor");
+
+    @Override
+    public Set<String> roles(String merchantId) {
+        Merchant m = merchants.find(merchantId)
+            .orElseThrow(() -> ProblemException.notFound("No merchant " + merchantId + "."));
+        return platformRoles(keycloak.realmRoles(m.keycloakUserId()));
+    }
+
+    @Override
+    public Set<String> setRoles(String merchantId, Set<String> roles, String actor) {
+        if (roles == null || !roles.contains(MERCHANT_ROLE)) {
+            throw ProblemException.badRequest("roles: must include merchant (remove a merchant by suspending it).");
+        }
+        Set<String> refused = new TreeSet<>(roles);
+        refused.removeAll(ASSIGNABLE_ROLES);
+        if (!refused.isEmpty()) {
+            throw ProblemException.badRequest("roles: " + refused + " cannot be given here; assignable are "
+                + new TreeSet<>(ASSIGNABLE_ROLES) + ".");
+        }
+        Merchant m = merchants.find(merchantId)
+            .orElseThrow(() -> ProblemException.notFound("No merchant " + merchantId + "."));
+        Set<String> current = platformRoles(keycloak.realmRoles(m.keycloakUserId()));
+        Set<String> added = new TreeSet<>(roles);
+        added.removeAll(current);
+        Set<String> removed = new TreeSet<>(current);
+        removed.retainAll(ASSIGNABLE_ROLES);
+        removed.removeAll(roles);
+        if (added.isEmpty() && removed.isEmpty()) {
+            return current;
+        }
+        keycloak.addRealmRoles(m.keycloakUserId(), added);
+        try {
+            keycloak.removeRealmRoles(m.keycloakUserId(), removed);
+            Set<String> now = new TreeSet<>(current);
+            now.addAll(added);
+            now.removeAll(removed);
+            tx.rolesChanged(merchantId, added, removed, now, actor);
+            return now;
+        } catch (RuntimeException e) {
+            try {
+                keycloak.removeRealmRoles(m.keycloakUserId(), added);
+                keycloak.addRealmRoles(m.keycloakUserId(), removed);
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+                LOG.log(Level.WARNING, "Keycloak compensation: restoring the roles of merchant " + merchantId
+                    + " failed", undo);
+            }
+            throw e;
+        }
+    }
+
+    private static Set<String> platformRoles(Set<String> realmRoles) {
+        Set<String> roles = new TreeSet<>(realmRoles);
+        roles.retainAll(PLATFORM_ROLES);
+        return roles;
     }
 
     /**

@@ -19,8 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** The database half of each merchant action, one transaction each, audited in that transaction. */
@@ -95,6 +98,18 @@ public class MerchantTransactions {
     public MerchantEvent reinstate(String merchantId, String actor, Key key) {
         return claimed(key).orElseGet(() -> completed(key,
             credentialed(merchantId, MerchantStatus.Action.REINSTATE, "identity.merchant.reinstated", actor)));
+    }
+
+    /** The merchant's roles changed in Keycloak: one history step and audit entry naming what changed. */
+    @Transactional
+    public MerchantEvent rolesChanged(String merchantId, Set<String> added, Set<String> removed, Set<String> roles,
+                                      String actor) {
+        Merchant m = locked(merchantId);
+        Map<String, Object> payload = base(m, actor);
+        payload.put("rolesAdded", List.copyOf(new TreeSet<>(added)));
+        payload.put("rolesRemoved", List.copyOf(new TreeSet<>(removed)));
+        payload.put("roles", List.copyOf(new TreeSet<>(roles)));
+        return record("identity.merchant.roles-changed", m, payload, actor);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.copartner.liberty.it;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -224,6 +225,48 @@ class MerchantAdminIT {
         List<Object> users = keycloak().queryParam("username", username).queryParam("exact", true)
             .get("/users").then().statusCode(200).extract().jsonPath().getList("$");
         assertTrue(users.isEmpty(), "no Keycloak user was left behind");
+    }
+
+    @Test
+    void adminsSetAMerchantsRolesInKeycloakAndEachChangeIsAudited() {
+        String admin = Tokens.password("admin", "admin");
+        String username = "shop-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "pw-" + UUID.randomUUID();
+        JsonPath created = create(admin, username, password, null).then().statusCode(201).extract().jsonPath();
+        String id = created.getString("id");
+        String roles = "/api/v1/admin/merchants/" + id + "/roles";
+        given().auth().oauth2(admin).get(roles).then().statusCode(200).body("roles", equalTo(List.of("merchant")));
+        given().auth().oauth2(Tokens.password(username, password)).get("/api/v1/audit/self-check")
+            .then().statusCode(403);
+
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("roles", List.of("merchant", "auditor")))
+            .put(roles).then().statusCode(200).body("roles", equalTo(List.of("auditor", "merchant")));
+        keycloak().get("/users/" + created.getString("keycloakUserId") + "/role-mappings/realm").then().statusCode(200)
+            .body("name", hasItem("auditor"));
+        // New tokens carry it: the merchant may now read what auditors read.
+        String merchant = Tokens.password(username, password);
+        assertTrue(DidSignInIT.payload(merchant).getList("groups").contains("auditor"));
+        given().auth().oauth2(merchant).get("/api/v1/audit/self-check").then().statusCode(200);
+
+        // The same roles again: nothing changes, nothing is recorded.
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("roles", List.of("auditor", "merchant")))
+            .put(roles).then().statusCode(200);
+        List<String> types = given().auth().oauth2(admin).get("/api/v1/admin/merchants/" + id + "/history")
+            .then().statusCode(200).extract().jsonPath().getList("type");
+        assertEquals(1, types.stream().filter("identity.merchant.roles-changed"::equals).count(), types.toString());
+
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("roles", List.of("merchant")))
+            .put(roles).then().statusCode(200).body("roles", equalTo(List.of("merchant")));
+        assertFalse(DidSignInIT.payload(Tokens.password(username, password)).getList("groups").contains("auditor"));
+
+        for (List<String> refused : List.of(List.of("auditor"), List.of("merchant", "admin"), List.of("merchant", "x"))) {
+            given().auth().oauth2(admin).contentType("application/json").body(Map.of("roles", refused))
+                .put(roles).then().statusCode(400).contentType(startsWith(PROBLEM));
+        }
+        given().auth().oauth2(Tokens.password("partner", "partner")).get(roles).then().statusCode(403);
+        given().auth().oauth2(admin).get("/api/v1/admin/merchants/no-such-merchant/roles").then().statusCode(404);
+        keycloak().get("/users/" + created.getString("keycloakUserId") + "/role-mappings/realm").then().statusCode(200)
+            .body("name", not(hasItem("admin")));
     }
 
     /**

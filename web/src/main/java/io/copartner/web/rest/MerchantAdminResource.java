@@ -1,6 +1,7 @@
 package io.copartner.web.rest;
 
 import io.copartner.identity.api.MerchantAdministration;
+import io.copartner.kernel.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -105,6 +108,41 @@ public class MerchantAdminResource {
         return merchants.history(id);
     }
 
+    @GET
+    @Path("{id}/roles")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The platform roles of the merchant's Keycloak account")
+    @APIResponse(responseCode = "200", description = "Its roles", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        examples = @ExampleObject(name = "roles", value = "{\"roles\":[\"auditor\",\"merchant\"]}")))
+    @APIResponse(responseCode = "404", description = "No such merchant", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "503", description = "Keycloak unavailable", content = @Content(mediaType = PROBLEM))
+    public RolesBody roles(@PathParam("id") String id) {
+        return new RolesBody(merchants.roles(id));
+    }
+
+    @PUT
+    @Path("{id}/roles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the roles of the merchant's Keycloak account",
+        description = "The assignable roles are merchant (always required), partner and auditor; admin is never "
+            + "given here. Roles are changed in Keycloak (new tokens carry them) and one audit entry with the acting "
+            + "admin records what was added and removed; the step appears in the merchant's history. Putting the "
+            + "roles it already has changes and records nothing, so a retry is harmless.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        examples = @ExampleObject(name = "roles", value = "{\"roles\":[\"merchant\",\"auditor\"]}")))
+    @APIResponse(responseCode = "200", description = "The roles now")
+    @APIResponse(responseCode = "400", description = "Without merchant, or a role not assignable here",
+        content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "No such merchant", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "503", description = "Keycloak unavailable; nothing changed", content = @Content(mediaType = PROBLEM))
+    public RolesBody setRoles(@PathParam("id") String id, RolesBody body) {
+        if (body == null || body.roles() == null) {
+            throw ProblemException.badRequest("roles is required.");
+        }
+        return new RolesBody(merchants.setRoles(id, body.roles(), token.getSubject()));
+    }
+
     @POST
     @Path("{id}/verification")
     @Produces(MediaType.APPLICATION_JSON)
@@ -171,5 +209,9 @@ public class MerchantAdminResource {
     }
 
     public record SuspensionRequest(@Size(max = 500) String reason) {
+    }
+
+    /** {@code roles}: realm role names. */
+    public record RolesBody(Set<String> roles) {
     }
 }
