@@ -51,6 +51,13 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
     static final String MERCHANT_ROLE = "merchant";
     static final String MERCHANTS_GROUP = "merchants";
     static final String ACTION_SCOPE = "merchant.action:";
+    /**
+     * This run of the application. A create in flight belongs to the run that started it; only a user left by an
+     * earlier run (one that died mid-create) may be adopted. (With several Liberty instances, a concurrent retry on
+     * another instance could adopt a user still in flight; its commit then fails on the key and answers with the
+     * winner, and nothing adopted is ever deleted.)
+     */
+    static final String RUN = UUID.randomUUID().toString();
 
     @Inject
     KeycloakAdmin keycloak;
@@ -104,22 +111,23 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
             }
         }
         String id = Ids.newId().toString();
-        // Marks the Keycloak user with the keyed request that made it: if Liberty dies after the Keycloak steps
-        // and before the commit, the client's retry (same key, same request) adopts that user instead of a 409.
+        // Marks the Keycloak user with the keyed request that made it and with this application run: if Liberty dies
+        // after the Keycloak steps and before the commit, the client's retry (same key, same request) in a later
+        // run adopts that user instead of a 409.
         String fingerprint = requestHash == null ? null : Hashes.hex(Hashes.sha256(
             (idempotencyKey + "\n" + requestHash).getBytes(StandardCharsets.UTF_8)));
 
-        // Keycloak first; undo what was created if a later step fails.
+        // Keycloak first; undo what was created if a later step fails (but never what was adopted).
         String userId = null;
         String groupId = null;
+        boolean adopted = false;
         try {
             String parent = keycloak.groupId(MERCHANTS_GROUP);
             Map<String, String> marks = new LinkedHashMap<>();
             marks.put(KeycloakAdmin.MERCHANT_ID, id);
             if (fingerprint != null) {
-                marks.put(KeycloakAdmin.MERCHANT_REQUEST, fingerprint);
+                marks.put(KeycloakAdmin.MERCHANT_REQUEST, fingerprint + " " + RUN);
             }
-            boolean adopted = false;
             try {
                 userId = keycloak.createUser(username, email, name, in.password(), marks);
             } catch (ProblemException taken) {
@@ -153,13 +161,13 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
                 actor);
             return view(merchants.find(id).orElseThrow());
         } catch (RuntimeException e) {
-            if (groupId != null) {
+            if (groupId != null && !adopted) {
                 keycloak.deleteGroupQuietly(groupId);
             }
-            if (userId != null) {
+            if (userId != null && !adopted) {
                 keycloak.deleteUserQuietly(userId);
             }
-            if (idempotencyKey != null && !(e instanceof ProblemException)) {
+            if (idempotencyKey != null && (adopted || !(e instanceof ProblemException))) {
                 // A concurrent duplicate may have won the key: answer with its result.
                 Optional<Merchant> winner = merchants.byIdempotencyKey(idempotencyKey);
                 if (winner.isPresent() && requestHashEquals(winner.get(), requestHash)) {
@@ -172,14 +180,18 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
 
     /**
      * The Keycloak user with this username if an interrupted create of the same keyed request left it: it carries
-     * this request's fingerprint and names a merchant that was never committed. Anything else stays a 409.
+     * this request's fingerprint, was made by an earlier run of the application (so its request is not still in
+     * flight here), and names a merchant that was never committed. Anything else stays a 409.
      */
     private KeycloakAdmin.User orphanOf(String username, String fingerprint) {
         if (fingerprint == null) {
             return null;
         }
         return keycloak.userByUsername(username)
-            .filter(u -> fingerprint.equals(u.attribute(KeycloakAdmin.MERCHANT_REQUEST)))
+            .filter(u -> {
+                String mark = u.attribute(KeycloakAdmin.MERCHANT_REQUEST);
+                return mark != null && mark.startsWith(fingerprint + " ") && !mark.endsWith(" " + RUN);
+            })
             .filter(u -> u.attribute(KeycloakAdmin.MERCHANT_ID) != null
                 && merchants.find(u.attribute(KeycloakAdmin.MERCHANT_ID)).isEmpty()
                 && merchants.byUser(u.id()).isEmpty())
