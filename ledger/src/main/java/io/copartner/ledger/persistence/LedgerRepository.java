@@ -2,6 +2,7 @@ package io.copartner.ledger.persistence;
 
 import io.copartner.ledger.api.TrialBalance;
 import io.copartner.ledger.domain.Account;
+import io.copartner.ledger.domain.EntryRules;
 import io.copartner.ledger.domain.JournalEntry;
 import io.copartner.ledger.domain.Posting;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +14,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Storage of accounts, entries, postings and idempotency keys. Callers bring the transaction. */
 @ApplicationScoped
@@ -49,11 +52,38 @@ public class LedgerRepository {
         if (ids.isEmpty()) {
             return found;
         }
-        for (Account a : em.createQuery("select a from Account a where a.id in :ids", Account.class)
-            .setParameter("ids", ids).getResultList()) {
+        // One positional parameter per id instead of a collection parameter: Hibernate 6 re-translates a query
+        // whose parameter list it must expand (SQM -> SQL AST -> SQL) on every execution, which was ~10% of the
+        // CPU of a posted entry; a fixed-arity query is translated once per arity and then served from the plan cache.
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        if (distinct.size() > MAX_FIXED_ARITY) {
+            for (Account a : em.createQuery("select a from Account a where a.id in :ids", Account.class)
+                .setParameter("ids", distinct).getResultList()) {
+                found.put(a.id(), a);
+            }
+            return found;
+        }
+        var query = em.createQuery(ACCOUNTS_BY_ID.computeIfAbsent(distinct.size(), LedgerRepository::accountsById),
+            Account.class);
+        for (int i = 0; i < distinct.size(); i++) {
+            query.setParameter(i + 1, distinct.get(i));
+        }
+        for (Account a : query.getResultList()) {
             found.put(a.id(), a);
         }
         return found;
+    }
+
+    /** An entry names at most this many accounts: one cached query text per count, up to it. */
+    private static final int MAX_FIXED_ARITY = EntryRules.MAX_POSTINGS;
+    private static final Map<Integer, String> ACCOUNTS_BY_ID = new ConcurrentHashMap<>();
+
+    private static String accountsById(int n) {
+        StringBuilder jpql = new StringBuilder("select a from Account a where a.id in (");
+        for (int i = 1; i <= n; i++) {
+            jpql.append(i == 1 ? "?" : ", ?").append(i);
+        }
+        return jpql.append(")").toString();
     }
 
     public Optional<Account> accountByCode(String code) {
