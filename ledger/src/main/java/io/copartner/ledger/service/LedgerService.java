@@ -291,6 +291,8 @@ public class LedgerService implements Ledger {
     }
 
     private static byte[] requestHash(Map<String, ?> request) {
-        return Hashes.sha256(CanonicalJson.canonicalize(JSONB.toJson(request)).getBytes(StandardCharsets.UTF_8));
+        String canonical = CanonicalJson.writeSimple(request)
+            .orElseGet(() -> CanonicalJson.canonicalize(JSONB.toJson(request)));
+        return Hashes.sha256(canonical.getBytes(StandardCharsets.UTF_8));
     }
 }
