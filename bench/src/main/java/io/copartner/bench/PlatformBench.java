@@ -66,7 +66,7 @@ public final class PlatformBench {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
 
     record Options(int seconds, int threads, long pad, int proofs, int anchors, String appends, double warmup,
-                   int paced, boolean attach, Set<String> only, String funding) {
+                   int paced, boolean attach, Set<String> only, String funding, double restWarmup) {
 
         boolean runs(String section) {
             return only.isEmpty() || only.contains(section);
@@ -84,6 +84,7 @@ public final class PlatformBench {
             boolean attach = false;
             Set<String> only = Set.of();
             String funding = "own";
+            double restWarmup = 60;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 String v = i + 1 < args.length ? args[i + 1] : null;
@@ -99,11 +100,12 @@ public final class PlatformBench {
                     case "--attach" -> attach = true;
                     case "--only" -> { only = Set.of(v.split(",")); i++; }
                     case "--funding" -> { funding = v; i++; }
+                    case "--rest-warmup" -> { restWarmup = Double.parseDouble(v); i++; }
                     default -> {
                         System.err.println("""
                             usage: PlatformBench [--seconds 20] [--threads 16] [--pad 1000000] [--proofs 2000]
                                    [--anchors 200] [--appends ledger|none] [--warmup 3] [--paced 1000]
-                                   [--attach] [--only a,a2,b,c,d,e] [--funding own|system]
+                                   [--attach] [--only a,a2,b,c,d,e] [--funding own|system] [--rest-warmup 60]
                               --attach   measure a platform that is already running, found by the COPARTNER_* variables
                                          of ./copartner run (COPARTNER_HTTP_PORT, _KEYCLOAK_PORT, _DB_PORT, _CHAIN_PORT,
                                          _DATA_DIR, ...); its data is kept. Default: start one on ports 29080/28180/
@@ -113,7 +115,10 @@ public final class PlatformBench {
                                          proofs, e = anchors and gas)
                               --funding  b: 'own' gives each caller its own funding account (default); 'system'
                                          makes every caller draw on the one EXTERNAL_FUNDING:CNY system account
-                                         (a hot row: every entry queues on its lock)""");
+                                         (a hot row: every entry queues on its lock)
+                              --rest-warmup  b: seconds of REST load before the measured one (default 60; its
+                                         figure is printed too): a fresh Liberty needs minutes of load before the
+                                         JIT has compiled the request path""");
                         System.exit(2);
                     }
                 }
@@ -121,7 +126,8 @@ public final class PlatformBench {
             if (!funding.equals("own") && !funding.equals("system")) {
                 throw new IllegalArgumentException("--funding own|system");
             }
-            return new Options(seconds, threads, pad, proofs, anchors, appends, warmup, paced, attach, only, funding);
+            return new Options(seconds, threads, pad, proofs, anchors, appends, warmup, paced, attach, only, funding,
+                restWarmup);
         }
     }
 
@@ -307,8 +313,7 @@ public final class PlatformBench {
         System.out.printf("[bench] b. audited appends: POST /api/v1/ledger/entries, %d callers, funding: %s ...%n",
             options.threads, "system".equals(options.funding) ? "all from EXTERNAL_FUNDING:CNY (one hot row)"
                 : "one funding account per caller");
-        lastLoadStart = dbNow().plusMillis((long) (options.warmup * 1000));
-        Load.Result r = Load.run("rest", options.threads, options.warmup, options.seconds, thread -> () -> {
+        Load.OpFactory postEntry = thread -> () -> {
             String body = JSON.writeValueAsString(Map.of(
                 "memo", "bench transfer",
                 "postings", List.of(
@@ -318,13 +323,29 @@ public final class PlatformBench {
             if (resp.statusCode() / 100 != 2) {
                 throw new IOException("HTTP " + resp.statusCode() + ": " + resp.body());
             }
-        });
+        };
+        if (options.restWarmup > 0) {
+            // A freshly started Liberty runs this path interpreted and C1-compiled for minutes: on 2 cores C2 needs
+            // that long for Liberty's, Hibernate's and our code. Measured cold, the figure is mostly the JIT's.
+            String load1 = loadAverage();
+            System.out.printf("[bench] b. warming the REST path up for %.0f s first (JIT) ...%n", options.restWarmup);
+            Load.Result cold = Load.run("rest-warmup", options.threads, 0, options.restWarmup, postEntry);
+            report(cold, "rest-warmup");
+            rows.add(new Row("b", String.format(Locale.ROOT, "  warm-up: the first %.0f s of the load (JIT warming up)",
+                    options.restWarmup), fmt(cold.perSecond()),
+                "p50 / p99 " + ms(cold.percentileMillis(50)) + " / " + ms(cold.percentileMillis(99)) + "; load avg "
+                    + load1 + " -> " + loadAverage()));
+        }
+        String load1 = loadAverage();
+        lastLoadStart = dbNow().plusMillis((long) (options.warmup * 1000));
+        Load.Result r = Load.run("rest", options.threads, options.warmup, options.seconds, postEntry);
         report(r, "rest");
         rows.add(new Row("b", "audited appends/s via REST (ledger entries, " + options.threads + " callers"
             + ("system".equals(options.funding) ? ", all from EXTERNAL_FUNDING:CNY)" : ")"),
             fmt(r.perSecond()), pgRatio(r, pg)));
         rows.add(new Row("b", "  request latency p50 / p99",
-            ms(r.percentileMillis(50)) + " / " + ms(r.percentileMillis(99)), r.errors() + " errors"));
+            ms(r.percentileMillis(50)) + " / " + ms(r.percentileMillis(99)), r.errors() + " errors; load avg "
+                + load1 + " -> " + loadAverage()));
         return r;
     }
 
@@ -655,6 +676,12 @@ public final class PlatformBench {
             return String.format(Locale.ROOT, "%.1f s", d / 1000);
         }
         return String.format(Locale.ROOT, "%.2f ms", d);
+    }
+
+    /** The 1-minute load average (other builds on the machine change every figure here). */
+    private static String loadAverage() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", load);
     }
 
     private static String pgRatio(Load.Result r, Load.Result pg) {
