@@ -35,6 +35,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -65,7 +66,11 @@ public final class PlatformBench {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
 
     record Options(int seconds, int threads, long pad, int proofs, int anchors, String appends, double warmup,
-                   int paced) {
+                   int paced, boolean attach, Set<String> only, String funding, double restWarmup) {
+
+        boolean runs(String section) {
+            return only.isEmpty() || only.contains(section);
+        }
 
         static Options parse(String[] args) {
             int seconds = 20;
@@ -76,6 +81,10 @@ public final class PlatformBench {
             String appends = "ledger";
             double warmup = 3;
             int paced = 1000;
+            boolean attach = false;
+            Set<String> only = Set.of();
+            String funding = "own";
+            double restWarmup = 60;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 String v = i + 1 < args.length ? args[i + 1] : null;
@@ -88,14 +97,37 @@ public final class PlatformBench {
                     case "--appends" -> { appends = v; i++; }
                     case "--warmup" -> { warmup = Double.parseDouble(v); i++; }
                     case "--paced" -> { paced = Integer.parseInt(v); i++; }
+                    case "--attach" -> attach = true;
+                    case "--only" -> { only = Set.of(v.split(",")); i++; }
+                    case "--funding" -> { funding = v; i++; }
+                    case "--rest-warmup" -> { restWarmup = Double.parseDouble(v); i++; }
                     default -> {
-                        System.err.println("usage: PlatformBench [--seconds 20] [--threads 16] [--pad 1000000] "
-                            + "[--proofs 2000] [--anchors 200] [--appends ledger|none] [--warmup 3] [--paced 1000]");
+                        System.err.println("""
+                            usage: PlatformBench [--seconds 20] [--threads 16] [--pad 1000000] [--proofs 2000]
+                                   [--anchors 200] [--appends ledger|none] [--warmup 3] [--paced 1000]
+                                   [--attach] [--only a,a2,b,c,d,e] [--funding own|system] [--rest-warmup 60]
+                              --attach   measure a platform that is already running, found by the COPARTNER_* variables
+                                         of ./copartner run (COPARTNER_HTTP_PORT, _KEYCLOAK_PORT, _DB_PORT, _CHAIN_PORT,
+                                         _DATA_DIR, ...); its data is kept. Default: start one on ports 29080/28180/
+                                         28545/25433 with fresh data in bench/target/bench-data, then stop it
+                              --only     run only these sections (a = PostgreSQL commits, a2 = audit records over
+                                         JDBC, b = ledger entries over REST, c = integration delay, d = pad and
+                                         proofs, e = anchors and gas)
+                              --funding  b: 'own' gives each caller its own funding account (default); 'system'
+                                         makes every caller draw on the one EXTERNAL_FUNDING:CNY system account
+                                         (a hot row: every entry queues on its lock)
+                              --rest-warmup  b: seconds of REST load before the measured one (default 60; its
+                                         figure is printed too): a fresh Liberty needs minutes of load before the
+                                         JIT has compiled the request path""");
                         System.exit(2);
                     }
                 }
             }
-            return new Options(seconds, threads, pad, proofs, anchors, appends, warmup, paced);
+            if (!funding.equals("own") && !funding.equals("system")) {
+                throw new IllegalArgumentException("--funding own|system");
+            }
+            return new Options(seconds, threads, pad, proofs, anchors, appends, warmup, paced, attach, only, funding,
+                restWarmup);
         }
     }
 
@@ -116,6 +148,12 @@ public final class PlatformBench {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
+        if (options.attach) {
+            PlatformSettings attached = PlatformSettings.fromEnvironment(System.getenv());
+            System.out.printf("[bench] %s, attached to %s (db %s)%n", options, attached.baseUrl(), attached.dbUrl());
+            new PlatformBench(options, attached).run();
+            return;
+        }
         PlatformSettings base = PlatformSettings.fromEnvironment(Map.of());
         Path data = base.projectDir().resolve("bench/target/bench-data");
         deleteRecursively(data);
@@ -138,18 +176,26 @@ public final class PlatformBench {
 
     private void run() throws Exception {
         waitForFirstCheckpoint();
-        Load.Result pg = postgresCommits();
-        Load.Result auditJdbc = auditRecordsJdbc(pg);
-        Instant jdbcStart = lastLoadStart;
-        Load.Result rest = ledgerAppends(pg);
+        Load.Result pg = options.runs("a") ? postgresCommits() : null;
+        Load.Result auditJdbc = options.runs("a2") ? auditRecordsJdbc(pg) : null;
+        Instant jdbcStart = auditJdbc == null ? null : lastLoadStart;
+        Load.Result rest = options.runs("b") ? ledgerAppends(pg) : null;
         Instant restStart = rest == null ? null : lastLoadStart;
-        integrationDelay(rest != null ? restStart : jdbcStart,
-            rest != null ? "ledger REST load" : "JDBC audit-record load");
-        pacedIntegrationDelay();
-        pad();
-        proofs();
-        platformAnchors();
-        gas();
+        if (options.runs("c")) {
+            if (rest != null || jdbcStart != null) {
+                integrationDelay(rest != null ? restStart : jdbcStart,
+                    rest != null ? "ledger REST load" : "JDBC audit-record load");
+            }
+            pacedIntegrationDelay();
+        }
+        if (options.runs("d")) {
+            pad();
+            proofs();
+        }
+        if (options.runs("e")) {
+            platformAnchors();
+            gas();
+        }
         print();
     }
 
@@ -228,7 +274,7 @@ public final class PlatformBench {
         });
         report(r, "audit-jdbc");
         rows.add(new Row("a2", "audit records/s over JDBC (entry + pending, sequencer running)", fmt(r.perSecond()),
-            ratio(r.perSecond(), pg.perSecond()) + " of PG commits/s"));
+            pgRatio(r, pg)));
         return r;
     }
 
@@ -256,16 +302,18 @@ public final class PlatformBench {
             throw new IllegalStateException("opening an account failed: " + probe.statusCode() + " " + probe.body());
         }
         String[][] accounts = new String[options.threads][2];
+        String systemFunding = "00000000-0000-7000-8000-000000000003"; // EXTERNAL_FUNDING:CNY (migration V3)
         for (int t = 0; t < options.threads; t++) {
-            accounts[t][0] = JSON.readTree(post("/api/v1/ledger/accounts", token, null,
-                account("bench-" + t, "EXTERNAL_FUNDING")).body()).path("id").asText();
+            accounts[t][0] = "system".equals(options.funding) ? systemFunding
+                : JSON.readTree(post("/api/v1/ledger/accounts", token, null,
+                    account("bench-" + t, "EXTERNAL_FUNDING")).body()).path("id").asText();
             accounts[t][1] = JSON.readTree(post("/api/v1/ledger/accounts", token, null,
                 account("bench-" + t, "WALLET")).body()).path("id").asText();
         }
-        System.out.printf("[bench] b. audited appends: POST /api/v1/ledger/entries, %d callers ...%n",
-            options.threads);
-        lastLoadStart = dbNow().plusMillis((long) (options.warmup * 1000));
-        Load.Result r = Load.run("rest", options.threads, options.warmup, options.seconds, thread -> () -> {
+        System.out.printf("[bench] b. audited appends: POST /api/v1/ledger/entries, %d callers, funding: %s ...%n",
+            options.threads, "system".equals(options.funding) ? "all from EXTERNAL_FUNDING:CNY (one hot row)"
+                : "one funding account per caller");
+        Load.OpFactory postEntry = thread -> () -> {
             String body = JSON.writeValueAsString(Map.of(
                 "memo", "bench transfer",
                 "postings", List.of(
@@ -275,12 +323,29 @@ public final class PlatformBench {
             if (resp.statusCode() / 100 != 2) {
                 throw new IOException("HTTP " + resp.statusCode() + ": " + resp.body());
             }
-        });
+        };
+        if (options.restWarmup > 0) {
+            // A freshly started Liberty runs this path interpreted and C1-compiled for minutes: on 2 cores C2 needs
+            // that long for Liberty's, Hibernate's and our code. Measured cold, the figure is mostly the JIT's.
+            String load1 = loadAverage();
+            System.out.printf("[bench] b. warming the REST path up for %.0f s first (JIT) ...%n", options.restWarmup);
+            Load.Result cold = Load.run("rest-warmup", options.threads, 0, options.restWarmup, postEntry);
+            report(cold, "rest-warmup");
+            rows.add(new Row("b", String.format(Locale.ROOT, "  warm-up: the first %.0f s of the load (JIT warming up)",
+                    options.restWarmup), fmt(cold.perSecond()),
+                "p50 / p99 " + ms(cold.percentileMillis(50)) + " / " + ms(cold.percentileMillis(99)) + "; load avg "
+                    + load1 + " -> " + loadAverage()));
+        }
+        String load1 = loadAverage();
+        lastLoadStart = dbNow().plusMillis((long) (options.warmup * 1000));
+        Load.Result r = Load.run("rest", options.threads, options.warmup, options.seconds, postEntry);
         report(r, "rest");
-        rows.add(new Row("b", "audited appends/s via REST (ledger entries, " + options.threads + " callers)",
-            fmt(r.perSecond()), ratio(r.perSecond(), pg.perSecond()) + " of PG commits/s"));
+        rows.add(new Row("b", "audited appends/s via REST (ledger entries, " + options.threads + " callers"
+            + ("system".equals(options.funding) ? ", all from EXTERNAL_FUNDING:CNY)" : ")"),
+            fmt(r.perSecond()), pgRatio(r, pg)));
         rows.add(new Row("b", "  request latency p50 / p99",
-            ms(r.percentileMillis(50)) + " / " + ms(r.percentileMillis(99)), r.errors() + " errors"));
+            ms(r.percentileMillis(50)) + " / " + ms(r.percentileMillis(99)), r.errors() + " errors; load avg "
+                + load1 + " -> " + loadAverage()));
         return r;
     }
 
@@ -611,6 +676,16 @@ public final class PlatformBench {
             return String.format(Locale.ROOT, "%.1f s", d / 1000);
         }
         return String.format(Locale.ROOT, "%.2f ms", d);
+    }
+
+    /** The 1-minute load average (other builds on the machine change every figure here). */
+    private static String loadAverage() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", load);
+    }
+
+    private static String pgRatio(Load.Result r, Load.Result pg) {
+        return pg == null ? "" : ratio(r.perSecond(), pg.perSecond()) + " of PG commits/s";
     }
 
     private static String ratio(double a, double b) {

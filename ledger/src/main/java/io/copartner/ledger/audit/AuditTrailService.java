@@ -61,7 +61,9 @@ public class AuditTrailService implements AuditTrail {
         entry.put("subject", subject);
         entry.put("time", DateTimeFormatter.ISO_INSTANT.format(time));
         entry.put("payload", payload);
-        return CanonicalJson.canonicalize(JSONB.toJson(entry));
+        // Maps, lists, strings and small integers (every payload the platform writes today) are written straight to
+        // their canonical form; anything else goes through JSON-B and the canonicalizer. Same characters either way.
+        return CanonicalJson.writeSimple(entry).orElseGet(() -> CanonicalJson.canonicalize(JSONB.toJson(entry)));
     }
 
     private static void requireText(String value, String name, int max) {

@@ -1,22 +1,37 @@
 package io.copartner.ledger.persistence;
 
+import io.copartner.ledger.api.EntryKind;
+import io.copartner.ledger.api.PostingLine;
 import io.copartner.ledger.api.TrialBalance;
 import io.copartner.ledger.domain.Account;
+import io.copartner.ledger.domain.EntryRules;
 import io.copartner.ledger.domain.JournalEntry;
 import io.copartner.ledger.domain.Posting;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 
 /** Storage of accounts, entries, postings and idempotency keys. Callers bring the transaction. */
 @ApplicationScoped
@@ -24,6 +39,14 @@ public class LedgerRepository {
 
     @PersistenceContext(unitName = "copartner")
     EntityManager em;
+
+    /**
+     * The write path's statements go straight to JDBC. Inside the JTA transaction Liberty hands out the same shared
+     * connection Hibernate uses, so they run in the same PostgreSQL transaction; none of them touches an entity
+     * Hibernate holds (balances are never written through JPA, entries and postings are never loaded before).
+     */
+    @Resource(lookup = "jdbc/copartner")
+    DataSource dataSource;
 
     public void persist(Object entity) {
         em.persist(entity);
@@ -49,11 +72,38 @@ public class LedgerRepository {
         if (ids.isEmpty()) {
             return found;
         }
-        for (Account a : em.createQuery("select a from Account a where a.id in :ids", Account.class)
-            .setParameter("ids", ids).getResultList()) {
+        // One positional parameter per id instead of a collection parameter: Hibernate 6 re-translates a query
+        // whose parameter list it must expand (SQM -> SQL AST -> SQL) on every execution, which was ~10% of the
+        // CPU of a posted entry; a fixed-arity query is translated once per arity and then served from the plan cache.
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        if (distinct.size() > MAX_FIXED_ARITY) {
+            for (Account a : em.createQuery("select a from Account a where a.id in :ids", Account.class)
+                .setParameter("ids", distinct).getResultList()) {
+                found.put(a.id(), a);
+            }
+            return found;
+        }
+        var query = em.createQuery(ACCOUNTS_BY_ID.computeIfAbsent(distinct.size(), LedgerRepository::accountsById),
+            Account.class);
+        for (int i = 0; i < distinct.size(); i++) {
+            query.setParameter(i + 1, distinct.get(i));
+        }
+        for (Account a : query.getResultList()) {
             found.put(a.id(), a);
         }
         return found;
+    }
+
+    /** An entry names at most this many accounts: one cached query text per count, up to it. */
+    private static final int MAX_FIXED_ARITY = EntryRules.MAX_POSTINGS;
+    private static final Map<Integer, String> ACCOUNTS_BY_ID = new ConcurrentHashMap<>();
+
+    private static String accountsById(int n) {
+        StringBuilder jpql = new StringBuilder("select a from Account a where a.id in (");
+        for (int i = 1; i <= n; i++) {
+            jpql.append(i == 1 ? "?" : ", ?").append(i);
+        }
+        return jpql.append(")").toString();
     }
 
     public Optional<Account> accountByCode(String code) {
@@ -67,66 +117,108 @@ public class LedgerRepository {
     }
 
     /**
-     * Moves a balance if {@link io.copartner.ledger.domain.BalanceRule} allows it, atomically on the row: the
-     * UPDATE locks the row and PostgreSQL re-checks the condition on the latest committed balance after waiting
-     * for a concurrent writer. Empty when the rule refuses; otherwise the new balance and the database clock read
-     * while holding the row lock.
+     * Moves every balance and appends the entry with its postings, all in one round trip while the accounts are
+     * locked: one guarded UPDATE per account, in the order of {@code deltas} (ascending account id: a fixed lock
+     * order, so concurrent entries never deadlock), then one INSERT of the entry and its postings.
+     *
+     * <p>Each UPDATE moves the balance only if {@link io.copartner.ledger.domain.BalanceRule} allows it, atomically
+     * on the row: it locks the row and PostgreSQL re-checks the condition on the latest committed balance after
+     * waiting for a concurrent writer. The INSERT runs after all of them in the same transaction: it reads each
+     * posting's {@code balance_after} from the account row this transaction just moved (and holds), and stamps
+     * entry and postings with the database clock read while holding every lock, so per account it is later than
+     * every earlier entry; the postings' {@code seq} is drawn under the locks too, so per account it follows the
+     * order balances moved.
+     *
+     * <p>The statements are sent together, so the INSERT also runs when a guard refused a move; the caller must then
+     * roll the transaction back ({@link Appended#refused()} names the first refused account).
      */
-    public Optional<Moved> move(UUID accountId, long delta) {
-        List<?> result = em.createNativeQuery("""
-                update ledger.account set balance = balance + ?1
-                where id = ?2 and (not non_negative or balance + ?1 >= 0)
-                returning balance, (extract(epoch from clock_timestamp()) * 1000000)::bigint""")
-            .setParameter(1, delta)
-            .setParameter(2, accountId)
-            .getResultList();
-        if (result.isEmpty()) {
-            return Optional.empty();
+    public Appended moveAndAppend(UUID entryId, EntryKind kind, String memo, UUID reverses, long auditEntryId,
+                                  String postedBy, SortedMap<UUID, Long> deltas, List<PostingLine> lines) {
+        String sql = MOVE_AND_APPEND.computeIfAbsent(List.of(deltas.size(), lines.size()),
+            k -> moveAndAppendSql(k.get(0), k.get(1)));
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = 1;
+            for (Map.Entry<UUID, Long> delta : deltas.entrySet()) {
+                ps.setLong(p++, delta.getValue());
+                ps.setObject(p++, delta.getKey());
+                ps.setLong(p++, delta.getValue());
+            }
+            ps.setObject(p++, entryId);
+            ps.setString(p++, kind.name());
+            ps.setString(p++, memo);
+            ps.setObject(p++, reverses, Types.OTHER);
+            ps.setLong(p++, auditEntryId);
+            ps.setString(p++, postedBy);
+            for (PostingLine line : lines) {
+                ps.setObject(p++, line.accountId());
+                ps.setString(p++, line.asset());
+                ps.setLong(p++, line.amount());
+            }
+            boolean resultSet = ps.execute();
+            Map<UUID, Long> balances = new HashMap<>();
+            UUID refused = null;
+            for (UUID accountId : deltas.keySet()) {
+                if (!resultSet) {
+                    throw new IllegalStateException("no result of the balance move of " + accountId);
+                }
+                try (ResultSet rs = ps.getResultSet()) {
+                    if (rs.next()) {
+                        balances.put(accountId, rs.getLong(1));
+                    } else if (refused == null) {
+                        refused = accountId;
+                    }
+                }
+                resultSet = ps.getMoreResults();
+            }
+            if (!resultSet) {
+                throw new IllegalStateException("no result of the append of entry " + entryId);
+            }
+            Instant postedAt = null;
+            int rows = 0;
+            try (ResultSet rs = ps.getResultSet()) {
+                while (rs.next()) {
+                    rows++;
+                    postedAt = rs.getObject(1, OffsetDateTime.class).toInstant();
+                }
+            }
+            if (rows != lines.size()) {
+                throw new IllegalStateException("appended " + rows + " postings instead of " + lines.size());
+            }
+            return new Appended(balances, refused, postedAt);
+        } catch (SQLException e) {
+            throw new IllegalStateException("posting entry " + entryId + " failed: " + e.getMessage(), e);
         }
-        Object[] row = (Object[]) result.get(0);
-        return Optional.of(new Moved(((Number) row[0]).longValue(),
-            Instant.EPOCH.plus(((Number) row[1]).longValue(), ChronoUnit.MICROS)));
     }
 
-    /**
-     * Appends an entry and its postings in one statement (one round trip while the accounts are locked). The
-     * postings' seq is drawn here, under the locks, so per account it follows the order balances moved.
-     */
-    public void append(JournalEntry entry, List<Posting> postings) {
-        StringBuilder sql = new StringBuilder("""
+    private static final Map<List<Integer>, String> MOVE_AND_APPEND = new ConcurrentHashMap<>();
+
+    private static String moveAndAppendSql(int accounts, int postings) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < accounts; i++) {
+            sql.append("""
+                update ledger.account set balance = balance + ?
+                where id = ? and (not non_negative or balance + ? >= 0)
+                returning balance;
+                """);
+        }
+        sql.append("""
             with e as (
               insert into ledger.journal_entry (id, kind, memo, reverses, posted_at, audit_entry_id, posted_by)
-              values (cast(?1 as uuid), cast(?2 as varchar), cast(?3 as varchar), cast(?4 as uuid),
-                      cast(?5 as timestamptz), cast(?6 as bigint), cast(?7 as varchar))
+              values (?, ?, ?, cast(? as uuid), clock_timestamp(), ?, ?)
               returning id, posted_at)
             insert into ledger.posting (entry_id, account_id, asset, amount, balance_after, posted_at)
-            select e.id, v.account_id, v.asset, v.amount, v.balance_after, e.posted_at from e cross join (values """);
-        int p = 8;
-        for (int i = 0; i < postings.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(").append(i).append(", cast(?").append(p++).append(" as uuid), cast(?")
-                .append(p++).append(" as varchar), cast(?").append(p++).append(" as bigint), cast(?").append(p++)
-                .append(" as bigint))");
+            select e.id, v.account_id, v.asset, v.amount, a.balance, e.posted_at
+            from e cross join (values """);
+        for (int i = 0; i < postings; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(").append(i)
+                .append(", cast(? as uuid), cast(? as varchar), cast(? as bigint))");
         }
-        sql.append(") as v (n, account_id, asset, amount, balance_after) order by v.n");
-        var query = em.createNativeQuery(sql.toString())
-            .setParameter(1, entry.id())
-            .setParameter(2, entry.kind().name())
-            .setParameter(3, entry.memo())
-            .setParameter(4, entry.reverses())
-            .setParameter(5, entry.postedAt())
-            .setParameter(6, entry.auditEntryId())
-            .setParameter(7, entry.postedBy());
-        p = 8;
-        for (Posting posting : postings) {
-            query.setParameter(p++, posting.accountId())
-                .setParameter(p++, posting.asset())
-                .setParameter(p++, posting.amount())
-                .setParameter(p++, posting.balanceAfter());
-        }
-        int rows = query.executeUpdate();
-        if (rows != postings.size()) {
-            throw new IllegalStateException("appended " + rows + " postings instead of " + postings.size());
-        }
+        sql.append("""
+            ) as v (n, account_id, asset, amount)
+            join ledger.account a on a.id = v.account_id
+            order by v.n
+            returning posted_at""");
+        return sql.toString();
     }
 
     /** The sum of the account's postings posted at or before {@code asOf}. */
@@ -185,15 +277,18 @@ public class LedgerRepository {
      * uncommitted, this waits for it; false when the key already exists.
      */
     public boolean claimKey(String scope, String key, byte[] requestHash, UUID entryId, Instant at) {
-        return em.createNativeQuery("""
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 insert into ledger.idempotency_key (scope, key, request_hash, entry_id, created_at)
-                values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
-            .setParameter(1, scope)
-            .setParameter(2, key)
-            .setParameter(3, requestHash)
-            .setParameter(4, entryId)
-            .setParameter(5, at)
-            .executeUpdate() == 1;
+                values (?, ?, ?, ?, ?) on conflict do nothing""")) {
+            ps.setString(1, scope);
+            ps.setString(2, key);
+            ps.setBytes(3, requestHash);
+            ps.setObject(4, entryId);
+            ps.setObject(5, at.atOffset(ZoneOffset.UTC));
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("claiming an Idempotency-Key failed: " + e.getMessage(), e);
+        }
     }
 
     public Optional<KeyRecord> key(String scope, String key) {
@@ -249,7 +344,8 @@ public class LedgerRepository {
         return new TrialBalance(totals, mismatched, balanced && mismatched == 0);
     }
 
-    public record Moved(long balance, Instant at) {
+    /** New balance per moved account; the first account whose guard refused the move (null if none). */
+    public record Appended(Map<UUID, Long> balances, UUID refused, Instant postedAt) {
     }
 
     public record KeyRecord(byte[] requestHash, UUID entryId) {

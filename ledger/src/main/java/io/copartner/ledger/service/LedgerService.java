@@ -42,7 +42,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +51,9 @@ import java.util.regex.Pattern;
 
 /**
  * The ledger's write and read paths. A post runs in one transaction: claim the Idempotency-Key, check the rules,
- * move every balance with a guarded UPDATE in ascending account id order (no deadlocks), record the audit entry,
- * append the entry and its postings, fire {@link LedgerEntryPosted}. Any failure rolls all of it back.
+ * record the audit entry, then in one round trip move every balance with a guarded UPDATE in ascending account id
+ * order (no deadlocks) and append the entry and its postings, fire {@link LedgerEntryPosted}. Any failure (a refused
+ * move included) rolls all of it back.
  */
 @ApplicationScoped
 public class LedgerService implements Ledger {
@@ -214,26 +214,21 @@ public class LedgerService implements Ledger {
         AuditReceipt receipt = audit.record(kind == EntryKind.REVERSAL ? "ledger.entry.reversed" : "ledger.entry.posted",
             "ledger-entry:" + id, payload);
 
-        Map<UUID, Long> after = new HashMap<>();
-        Instant at = null;
-        for (Map.Entry<UUID, Long> delta : plan.deltas().entrySet()) { // ascending account id: a fixed lock order
-            LedgerRepository.Moved moved = repo.move(delta.getKey(), delta.getValue())
-                .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.INSUFFICIENT_FUNDS, "account "
-                        + delta.getKey() + " may not go below zero; the entry was not posted")
-                    .withExtension("accountId", delta.getKey().toString())));
-            after.put(delta.getKey(), moved.balance());
-            at = moved.at(); // the clock read under the last lock: later than every earlier entry on these accounts
+        // Every balance move (ascending account id: a fixed lock order) and the append go in one round trip, so the
+        // accounts stay locked for that round trip and the commit only.
+        LedgerRepository.Appended appended = repo.moveAndAppend(id, kind, plan.memo(), reverses, receipt.entryId(),
+            postedBy, plan.deltas(), plan.lines());
+        if (appended.refused() != null) { // rolls the whole transaction back, the append included
+            throw new ProblemException(Problem.of(ProblemType.INSUFFICIENT_FUNDS, "account "
+                    + appended.refused() + " may not go below zero; the entry was not posted")
+                .withExtension("accountId", appended.refused().toString()));
         }
-
-        JournalEntry entry = new JournalEntry(id, kind, plan.memo(), reverses, at, receipt.entryId(), postedBy);
-        List<Posting> postings = new ArrayList<>();
+        Instant at = appended.postedAt();
         List<PostingView> views = new ArrayList<>();
         for (PostingLine line : plan.lines()) {
-            long balanceAfter = after.get(line.accountId());
-            postings.add(new Posting(id, line.accountId(), line.asset(), line.amount(), balanceAfter, at));
-            views.add(new PostingView(line.accountId(), line.asset(), line.amount(), balanceAfter));
+            views.add(new PostingView(line.accountId(), line.asset(), line.amount(),
+                appended.balances().get(line.accountId())));
         }
-        repo.append(entry, postings);
         posted.fire(new LedgerEntryPosted(id, kind, reverses, plan.lines(), at, receipt.entryId()));
         return new PostResult(new EntryView(id, kind, plan.memo(), at, reverses, null, List.copyOf(views),
             new AuditRef(receipt.entryId(), null, null, null)), false);
@@ -296,6 +291,8 @@ public class LedgerService implements Ledger {
     }
 
     private static byte[] requestHash(Map<String, ?> request) {
-        return Hashes.sha256(CanonicalJson.canonicalize(JSONB.toJson(request)).getBytes(StandardCharsets.UTF_8));
+        String canonical = CanonicalJson.writeSimple(request)
+            .orElseGet(() -> CanonicalJson.canonicalize(JSONB.toJson(request)));
+        return Hashes.sha256(canonical.getBytes(StandardCharsets.UTF_8));
     }
 }
