@@ -24,6 +24,6 @@
             </div>
         </form>
         <p id="did-wallet-cli">${msg("didWalletCli")}</p>
-        <pre style="white-space: pre-wrap; font-size: smaller;">java -cp copartner-keycloak-did-auth.jar:bcprov-jdk18on.jar io.copartner.identity.keycloak.cli.DidSignInCli --key wallet.key --sign-nonce ${didNonce}</pre>
+        <pre style="white-space: pre-wrap; font-size: smaller;">java -cp copartner-wallet.jar:bcprov-jdk18on.jar io.copartner.wallet.DidSignInCli --key wallet.key --sign-nonce ${didNonce}</pre>
     </#if>
 </@layout.registrationLayout>

@@ -1,0 +1,77 @@
+package io.copartner.keycloak;
+
+import io.copartner.keycloak.did.DidJwtVerifier;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * {@code /realms/{realm}/did-auth}: {@code POST nonce} hands out a sign-in challenge; {@code GET} describes how
+ * to sign in. Neither needs authentication, so both answer any origin (no credentials are involved).
+ */
+public class DidAuthResource {
+
+    private final KeycloakSession session;
+    private final Clock clock;
+
+    public DidAuthResource(KeycloakSession session, Clock clock) {
+        this.session = session;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("nonce")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response nonce() {
+        RealmModel realm = session.getContext().getRealm();
+        String nonce = Nonces.issue(session.singleUseObjects(), realm.getId(), clock);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("nonce", nonce);
+        body.put("expiresIn", Nonces.lifetimeSeconds());
+        return cors(Response.ok(body)).header("Cache-Control", "no-store").build();
+    }
+
+    @OPTIONS
+    @Path("nonce")
+    public Response noncePreflight() {
+        return cors(Response.noContent())
+            .header("Access-Control-Allow-Methods", "POST, OPTIONS")
+            .header("Access-Control-Allow-Headers", "Content-Type")
+            .header("Access-Control-Max-Age", "3600")
+            .build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response describe() {
+        RealmModel realm = session.getContext().getRealm();
+        String tokenEndpoint = TokenEndpoint.of(session, realm);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("nonce_endpoint", session.getContext().getUri().getBaseUriBuilder()
+            .path("realms").path(realm.getName()).path(DidAuthResourceProviderFactory.ID).path("nonce").build()
+            .toString());
+        body.put("token_endpoint", tokenEndpoint);
+        body.put("grant_type", DidJwtBearerGrantTypeFactory.GRANT_TYPE);
+        body.put("audience", tokenEndpoint);
+        body.put("did_methods", List.of("key"));
+        body.put("key_types", Map.of("Ed25519", "EdDSA", "secp256k1", "ES256K"));
+        body.put("claims", List.of("iss", "sub", "aud", "nonce", "iat", "exp", "jti"));
+        body.put("max_assertion_lifetime", DidJwtVerifier.MAX_LIFETIME_SECONDS);
+        body.put("nonce_lifetime", Nonces.lifetimeSeconds());
+        return cors(Response.ok(body)).build();
+    }
+
+    private static Response.ResponseBuilder cors(Response.ResponseBuilder b) {
+        return b.header("Access-Control-Allow-Origin", "*");
+    }
+}

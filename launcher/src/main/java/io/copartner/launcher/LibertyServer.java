@@ -1,0 +1,42 @@
+package io.copartner.launcher;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Liberty with the EAR, configured entirely by environment variables that server.xml's variables resolve
+ * (COPARTNER_DB_URL for ${copartner.db.url}, ...). Output (logs, workarea) goes under the data directory so
+ * a dev run and a test run never share a workarea.
+ */
+final class LibertyServer {
+
+    private LibertyServer() {
+    }
+
+    static ManagedProcess launch(PlatformSettings s) {
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("WLP_OUTPUT_DIR", s.dataDir().resolve("liberty").toString());
+        env.put("JVM_ARGS", "-Xms128m -Xmx768m");
+        env.put("COPARTNER_HTTP_PORT", Integer.toString(s.httpPort()));
+        env.put("COPARTNER_DB_URL", s.dbUrl());
+        env.put("COPARTNER_DB_USER", s.dbUser());
+        env.put("COPARTNER_DB_PASSWORD", s.dbPassword());
+        env.put("COPARTNER_KEYCLOAK_URL", s.keycloakUrl());
+        env.put("COPARTNER_KEYCLOAK_PLATFORM_SECRET", s.platformClientSecret());
+        env.put("COPARTNER_CHAIN_RPC_URL", s.chainRpcUrl());
+        env.put("COPARTNER_CHAIN_ID", Long.toString(s.chainId()));
+        env.put("COPARTNER_CHAIN_PRIVATE_KEY", s.chainPrivateKey());
+        env.put("COPARTNER_DATA_DIR", s.dataDir().toString());
+        env.put("COPARTNER_PUBLIC_URL", s.baseUrl());
+        List<String> cmd = List.of(s.libertyHome().resolve("bin/server").toString(), "run", s.libertyServer());
+        return ManagedProcess.start("Liberty", cmd, s.libertyHome().toAbsolutePath(), env,
+            s.dataDir().resolve("logs/liberty-console.log"));
+    }
+
+    /** Ready means the application started and its database, Keycloak and chain checks pass. */
+    static boolean isReady(PlatformSettings s) {
+        return Http.status(s.baseUrl() + "/health/ready") == 200;
+    }
+}

@@ -1,0 +1,144 @@
+package io.copartner.launcher;
+
+import java.time.Duration;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Starts the whole platform in dependency order (PostgreSQL, Keycloak, chain, Liberty), waiting for each to
+ * be ready, and stops it in reverse order. Parts configured as external are not started. Every process is
+ * registered before it is waited for, so a stop during start-up (Ctrl-C) still stops everything.
+ */
+public final class Platform implements AutoCloseable {
+
+    private final PlatformSettings settings;
+    private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
+    private final Map<Part, ManagedProcess> parts = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public Platform(PlatformSettings settings) {
+        this.settings = settings;
+    }
+
+    public PlatformSettings settings() {
+        return settings;
+    }
+
+    public Platform start() {
+        try {
+            if (settings.externalDbUrl() == null) {
+                step("PostgreSQL", () -> running.push(EmbeddedDatabase.start(settings)));
+            }
+            if (settings.externalKeycloakUrl() == null) {
+                startKeycloak();
+            }
+            if (settings.externalChainRpcUrl() == null) {
+                startChain();
+            }
+            startLiberty();
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Liberty alone, e.g. to prove that data written before a stop is there after a start. */
+    public void startLiberty() {
+        startPart(Part.LIBERTY, LibertyServer::launch, LibertyServer::isReady);
+    }
+
+    /** The dev chain alone: tests stop it to prove that commerce goes on and anchors catch up later. */
+    public void startChain() {
+        startPart(Part.CHAIN, DevChain::launch, DevChain::isReady);
+    }
+
+    /** Keycloak alone: tests stop it to prove that merchant administration leaves nothing half done. */
+    public void startKeycloak() {
+        startPart(Part.KEYCLOAK, KeycloakServer::launch, KeycloakServer::isReady);
+    }
+
+    public void stopLiberty() {
+        stopPart(Part.LIBERTY);
+    }
+
+    /** Liberty killed as by a crash (SIGKILL, no shutdown): tests prove that what a retry finds is consistent. */
+    public void killLiberty() {
+        ManagedProcess p = parts.remove(Part.LIBERTY);
+        if (p != null) {
+            p.kill();
+        }
+    }
+
+    public void stopChain() {
+        stopPart(Part.CHAIN);
+    }
+
+    public void stopKeycloak() {
+        stopPart(Part.KEYCLOAK);
+    }
+
+    /** The parts run as child processes, each with how long it may take to start and to stop. */
+    private enum Part {
+        KEYCLOAK("Keycloak", Duration.ofMinutes(4), Duration.ofSeconds(30)),
+        CHAIN("dev chain", Duration.ofSeconds(60), Duration.ofSeconds(10)),
+        LIBERTY("Liberty", Duration.ofMinutes(4), Duration.ofSeconds(60));
+
+        final String label;
+        final Duration startTimeout;
+        final Duration stopGrace;
+
+        Part(String label, Duration startTimeout, Duration stopGrace) {
+            this.label = label;
+            this.startTimeout = startTimeout;
+            this.stopGrace = stopGrace;
+        }
+    }
+
+    /** Registered before it is waited for, so a stop during start-up (Ctrl-C) still stops it. */
+    private void startPart(Part part, Function<PlatformSettings, ManagedProcess> launcher,
+                           Predicate<PlatformSettings> ready) {
+        step(part.label, () -> {
+            ManagedProcess p = launcher.apply(settings);
+            parts.put(part, p);
+            p.awaitReady(part.startTimeout, () -> closed || ready.test(settings));
+        });
+    }
+
+    private void stopPart(Part part) {
+        ManagedProcess p = parts.remove(part);
+        if (p != null) {
+            p.stop(part.stopGrace);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        stopPart(Part.LIBERTY);
+        stopPart(Part.CHAIN);
+        stopPart(Part.KEYCLOAK);
+        AutoCloseable next;
+        while ((next = running.poll()) != null) {
+            try {
+                next.close();
+            } catch (Exception e) {
+                System.err.println("[copartner] while stopping: " + e);
+            }
+        }
+    }
+
+    private void step(String what, Runnable action) {
+        if (closed) {
+            throw new IllegalStateException("platform is stopping");
+        }
+        long t0 = System.nanoTime();
+        System.out.println("[copartner] starting " + what + " ...");
+        action.run();
+        System.out.printf("[copartner] %s ready in %.1f s%n", what, (System.nanoTime() - t0) / 1e9);
+    }
+}
