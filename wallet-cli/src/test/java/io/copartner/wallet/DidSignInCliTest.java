@@ -1,9 +1,8 @@
-package io.copartner.keycloak;
+package io.copartner.wallet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.copartner.wallet.DidSignInCliAccess;
 import io.copartner.keycloak.did.DidJwtVerifier;
 import io.copartner.keycloak.did.KeyType;
 import java.nio.file.Files;
