@@ -137,12 +137,7 @@ public final class CredentialVerifier {
             return "the verification method's key is unusable: " + e.getMessage();
         }
         JWSAlgorithm alg = parsed.header().getAlgorithm();
-        boolean algFits = switch (key.type()) {
-            case ED25519 -> JWSAlgorithm.EdDSA.equals(alg) || JWSAlgorithm.Ed25519.equals(alg);
-            case SECP256K1 -> JWSAlgorithm.ES256K.equals(alg);
-            default -> false;
-        };
-        if (!algFits) {
+        if (alg == null || !key.type().jwsAlgorithms().contains(alg.getName())) {
             return "alg " + alg + " does not fit the " + key.type().jwkCurve() + " key " + vmId;
         }
         if (!parsed.verify(JwsKeys.verifier(key))) {

@@ -7,8 +7,8 @@ import com.nimbusds.jose.JWSObject;
 import io.copartner.identity.api.Credentials.Check;
 import io.copartner.identity.api.Credentials.KeyBinding;
 import io.copartner.identity.api.Credentials.Verification;
-import io.copartner.identity.did.DidKey;
-import io.copartner.identity.did.KeyType;
+import io.copartner.identity.did.DidKeyMethod;
+import io.copartner.kernel.encoding.KeyType;
 import io.copartner.identity.did.PublicKey;
 import java.text.ParseException;
 import java.time.Clock;
@@ -182,7 +182,7 @@ public final class SdJwtVerifier {
 
     private static boolean holderIsSubject(String sub, PublicKey holder) {
         try {
-            return sub.startsWith(DidKey.PREFIX) && DidKey.decode(sub).equals(holder);
+            return sub.startsWith(DidKeyMethod.PREFIX) && DidKeyMethod.decode(sub).equals(holder);
         } catch (RuntimeException e) {
             return false;
         }

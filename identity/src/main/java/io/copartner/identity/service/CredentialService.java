@@ -5,7 +5,7 @@ import io.copartner.identity.api.Credentials;
 import io.copartner.identity.credential.BitstringStatusList;
 import io.copartner.identity.credential.CredentialVerifier;
 import io.copartner.identity.credential.VcJwt;
-import io.copartner.identity.did.DidKey;
+import io.copartner.identity.did.DidKeyMethod;
 import io.copartner.identity.did.DidWeb;
 import io.copartner.identity.did.DidWebFetcher;
 import io.copartner.identity.did.MalformedDidException;
@@ -292,9 +292,9 @@ public class CredentialService implements Credentials {
         claims.put("vct", PARTNER_MEMBERSHIP_VCT);
         if (partnerDid != null && !partnerDid.isBlank()) {
             claims.put("sub", requireDid(partnerDid, "did"));
-            if (partnerDid.startsWith(DidKey.PREFIX)) {
+            if (partnerDid.startsWith(DidKeyMethod.PREFIX)) {
                 // Holder binding (RFC 7800 cnf): presentations must carry a KB-JWT signed with the DID's own key.
-                claims.put("cnf", Map.of("jwk", DidKey.decode(partnerDid).jwk()));
+                claims.put("cnf", Map.of("jwk", DidKeyMethod.decode(partnerDid).jwk()));
             }
         }
         claims.put("partnerSince", membership.partnerSince().toString());
@@ -405,8 +405,8 @@ public class CredentialService implements Credentials {
     private static String requireDid(String did, String field) {
         String d = did.strip();
         try {
-            if (d.startsWith(DidKey.PREFIX)) {
-                DidKey.decode(d);
+            if (d.startsWith(DidKeyMethod.PREFIX)) {
+                DidKeyMethod.decode(d);
             } else if (d.startsWith(DidWeb.PREFIX)) {
                 DidWeb.parse(d);
             } else {

@@ -10,7 +10,7 @@ import io.copartner.identity.credential.JwsKeys;
 import io.copartner.identity.credential.VcJwt;
 import io.copartner.identity.did.DidDocuments;
 import io.copartner.identity.did.DidWeb;
-import io.copartner.identity.did.KeyType;
+import io.copartner.kernel.encoding.KeyType;
 import io.copartner.identity.did.MalformedDidException;
 import io.copartner.identity.did.PublicKey;
 import io.copartner.identity.domain.DidKeyRecord;
@@ -174,7 +174,7 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
     }
 
     static PublicKey publicKey(DidKeyRecord k) {
-        return new PublicKey(KeyType.valueOf(k.keyType().name()), k.publicKey());
+        return new PublicKey(k.keyType(), k.publicKey());
     }
 
     /** The active issuer key, created (and its publication audited) if the platform has none yet. */
@@ -210,7 +210,7 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
         byte[] pub = Ed25519Keys.publicKey(seed);
         String fragment = "issuer-" + (keys.count(did) + 1);
         String keyId = did + "#" + fragment;
-        DidKeyRecord k = new DidKeyRecord(did, fragment, DidKeyRecord.Purpose.issuer, DidKeyRecord.Type.ED25519, pub,
+        DidKeyRecord k = new DidKeyRecord(did, fragment, DidKeyRecord.Purpose.issuer, KeyType.ED25519, pub,
             vault.encrypt(seed, keyId), Instant.now());
         keys.add(k);
         changed.fire(new DidKeysChanged(did));
@@ -258,7 +258,7 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
         keys.flush();
         String fragment = "key-" + (keys.count(did) + 1);
         DidKeyRecord k = new DidKeyRecord(did, fragment, DidKeyRecord.Purpose.merchant,
-            DidKeyRecord.Type.valueOf(key.type().name()), key.raw(), null, now);
+            key.type(), key.raw(), null, now);
         keys.add(k);
         changed.fire(new DidKeysChanged(did));
         Map<String, Object> payload = new LinkedHashMap<>();

@@ -8,8 +8,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import io.copartner.identity.api.Credentials.Check;
 import io.copartner.identity.api.Credentials.Verification;
 import io.copartner.identity.api.KeyFormat;
-import io.copartner.identity.did.DidKey;
-import io.copartner.identity.did.KeyType;
+import io.copartner.identity.did.DidKeyMethod;
+import io.copartner.kernel.encoding.KeyType;
 import io.copartner.identity.did.PublicKey;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,7 @@ class CredentialVerifierTest {
     CredentialVerifier verifier() {
         return new CredentialVerifier(did -> {
             if (did.startsWith("did:key:")) {
-                return DidKey.document(did, KeyFormat.MULTIKEY);
+                return DidKeyMethod.document(did, KeyFormat.MULTIKEY);
             }
             Map<String, Object> d = documents.get(did);
             if (d == null) {
@@ -254,7 +254,7 @@ class CredentialVerifierTest {
     void anEd25519DidKeyIssuerVerifies() {
         byte[] s = new byte[32];
         PublicKey k = new PublicKey(KeyType.ED25519, Ed25519Keys.publicKey(s));
-        String did = DidKey.of(k);
+        String did = DidKeyMethod.of(k);
         assertEquals("did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp", did);
         String jwt = VcJwt.sign(credential(did, NOW.minusSeconds(5), null, null), did + "#" + k.multibase(),
             JWSAlgorithm.EdDSA, JwsKeys.ed25519Signer(s));

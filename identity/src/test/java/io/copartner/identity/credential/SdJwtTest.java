@@ -12,8 +12,8 @@ import com.nimbusds.jose.JWSSigner;
 import io.copartner.identity.api.Credentials.Check;
 import io.copartner.identity.api.Credentials.KeyBinding;
 import io.copartner.identity.api.Credentials.Verification;
-import io.copartner.identity.did.DidKey;
-import io.copartner.identity.did.KeyType;
+import io.copartner.identity.did.DidKeyMethod;
+import io.copartner.kernel.encoding.KeyType;
 import io.copartner.identity.did.PublicKey;
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -79,7 +79,7 @@ class SdJwtTest {
     SdJwt.Issued issue(PublicKey holder) {
         Map<String, Object> claims = new LinkedHashMap<>();
         if (holder != null) {
-            claims.put("sub", DidKey.of(holder));
+            claims.put("sub", DidKeyMethod.of(holder));
             claims.put("cnf", Map.of("jwk", holder.jwk()));
         }
         claims.put("iss", ISSUER);
