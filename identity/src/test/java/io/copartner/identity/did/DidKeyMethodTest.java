@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * The test vectors of the did:key specification (w3c-ccg/did-method-key, test-vectors/ed25519-x25519.json and
  * secp256k1.json): each seed's public key encodes to the spec's DID, and each DID resolves to the spec's key.
  */
-class DidKeyTest {
+class DidKeyMethodTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
