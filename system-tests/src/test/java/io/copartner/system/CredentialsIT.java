@@ -301,13 +301,13 @@ class CredentialsIT {
         JsonPath context = JsonPath.from(response.asString());
         assertEquals(true, context.getBoolean("'@context'.'@protected'"));
         Map<String, Object> terms = context.getMap("'@context'");
-        java.util.Set<String> used = new java.util.HashSet<>(issued.getMap("credential.credentialSubject").keySet());
+        java.util.Set<String> used = new java.util.HashSet<>(issued.<String, Object>getMap("credential.credentialSubject").keySet());
         used.remove("id");
         used.add(issued.getList("credential.type", String.class).get(1));
         JsonPath membership = given().auth().oauth2(admin()).contentType("application/json")
             .body(Map.of("partnerDid", DidResolutionIT.ED_DID, "partnerSince", "2026-01-15", "tier", "gold"))
             .when().post("/api/v1/credentials/partner-membership").then().statusCode(201).extract().jsonPath();
-        used.addAll(membership.getMap("credential.credentialSubject").keySet());
+        used.addAll(membership.<String, Object>getMap("credential.credentialSubject").keySet());
         used.remove("id");
         used.add("PartnerMembership");
         for (String term : used) {
