@@ -1,6 +1,6 @@
 package io.copartner.keycloak;
 
-import io.copartner.keycloak.did.DidKey;
+import io.copartner.kernel.encoding.DidKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

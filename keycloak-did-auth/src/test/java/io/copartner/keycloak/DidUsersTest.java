@@ -3,7 +3,7 @@ package io.copartner.keycloak;
 import io.copartner.kernel.encoding.Base58;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.copartner.keycloak.did.DidKey;
+import io.copartner.kernel.encoding.DidKey;
 import org.junit.jupiter.api.Test;
 
 class DidUsersTest {

@@ -67,7 +67,7 @@ class CredentialsIT {
         String id = issued.getString("id");
         assertTrue(id.startsWith("urn:uuid:"), id);
         assertEquals("MerchantVerification", issued.getString("type"));
-        assertEquals(List.of("https://www.w3.org/ns/credentials/v2"), issued.getList("credential.@context"));
+        assertEquals(List.of("https://www.w3.org/ns/credentials/v2", contextUrl()), issued.getList("credential.@context"));
         assertEquals(List.of("VerifiableCredential", "MerchantVerification"), issued.getList("credential.type"));
         assertEquals(platformDid, issued.getString("credential.issuer"));
         assertEquals(platformDid + ":merchants:" + merchant, issued.getString("credential.credentialSubject.id"));
@@ -288,14 +288,104 @@ class CredentialsIT {
             .body("checks.ok", everyItem(equalTo(true)));
     }
 
+    @Test
+    void theServedContextDefinesWhatCredentialsName() {
+        JsonPath issued = issueMerchantVerification(admin(), "m-ctx-" + System.nanoTime(), null);
+        List<String> contexts = issued.getList("credential.@context");
+        assertEquals("https://www.w3.org/ns/credentials/v2", contexts.get(0));
+        assertEquals(contextUrl(), contexts.get(1));
+        var response = given().when().get(contexts.get(1)).then().statusCode(200)
+            .contentType(startsWith("application/ld+json"))
+            .header("Cache-Control", org.hamcrest.Matchers.containsString("max-age="))
+            .extract();
+        JsonPath context = JsonPath.from(response.asString());
+        assertEquals(true, context.getBoolean("'@context'.'@protected'"));
+        Map<String, Object> terms = context.getMap("'@context'");
+        java.util.Set<String> used = new java.util.HashSet<>(issued.<String, Object>getMap("credential.credentialSubject").keySet());
+        used.remove("id");
+        used.add(issued.getList("credential.type", String.class).get(1));
+        JsonPath membership = given().auth().oauth2(admin()).contentType("application/json")
+            .body(Map.of("partnerDid", DidResolutionIT.ED_DID, "partnerSince", "2026-01-15", "tier", "gold"))
+            .when().post("/api/v1/credentials/partner-membership").then().statusCode(201).extract().jsonPath();
+        used.addAll(membership.<String, Object>getMap("credential.credentialSubject").keySet());
+        used.remove("id");
+        used.add("PartnerMembership");
+        for (String term : used) {
+            Object def = terms.get(term);
+            assertTrue(def != null, term + " is defined by the served context");
+            String iri = def instanceof Map<?, ?> m ? (String) m.get("@id") : (String) def;
+            assertTrue(iri.startsWith("https://copartner.io/ns/credentials#"), term + " -> " + iri);
+        }
+        assertEquals(true, verify(membership.getString("jwt")).getBoolean("verified"));
+    }
+
+    @Test
+    void revokingAnSdJwtMembershipFlipsBothStatusListsAndVerifyReportsIt() throws Exception {
+        String partner = Tokens.password("partner", "partner");
+        JsonPath issued = given().auth().oauth2(partner).when().post("/api/v1/me/credentials/membership-sd-jwt")
+            .then().statusCode(201).extract().jsonPath();
+        String id = issued.getString("id");
+        String sdJwt = issued.getString("sdJwt");
+        String tokenUrl = issued.getString("statusList");
+        int index = issued.getInt("statusListIndex");
+        JsonPath payload = JsonPath.from(part(sdJwt.substring(0, sdJwt.indexOf('~')), 1));
+        assertEquals(index, payload.getInt("status.status_list.idx"));
+        assertEquals(tokenUrl, payload.getString("status.status_list.uri"));
+        JsonPath before = verify(sdJwt);
+        assertEquals(true, before.getBoolean("verified"), before.prettify());
+        assertEquals(true, before.getMap("checks.find { it.check == 'status' }").get("ok"));
+        assertFalse(tokenBit(tokenUrl, index), "not revoked yet");
+
+        JsonPath revocation = given().auth().oauth2(admin()).contentType("application/json").body("{}")
+            .when().post("/api/v1/credentials/{id}/revocation", id)
+            .then().statusCode(200).body("revoked", equalTo(true)).body("statusListIndex", equalTo(index))
+            .extract().jsonPath();
+        assertEquals(tokenUrl, revocation.getString("tokenStatusList"));
+        assertTrue(tokenBit(tokenUrl, index), "the Token Status List entry is INVALID");
+        assertTrue(bit(revocation.getString("statusListCredential"), index), "the Bitstring Status List bit is set");
+
+        JsonPath after = verify(sdJwt);
+        assertEquals(false, after.getBoolean("verified"));
+        Map<String, Object> status = after.getMap("checks.find { it.check == 'status' }");
+        assertEquals(false, status.get("ok"));
+        assertTrue(((String) status.get("detail")).startsWith("revoked"), status.toString());
+        assertEquals(true, after.getMap("checks.find { it.check == 'signature' }").get("ok"));
+    }
+
+    static String contextUrl() {
+        return PlatformExtension.settings().baseUrl() + "/ns/credentials/v1";
+    }
+
+    /** Entry {@code index} of a Token Status List, read by hand: JWT payload, base64url, ZLIB, LSB-first bits. */
+    static boolean tokenBit(String url, int index) throws Exception {
+        var response = given().get(url).then().statusCode(200).contentType(startsWith("application/statuslist+jwt"))
+            .extract();
+        String jwt = response.asString();
+        assertEquals("statuslist+jwt", json(part(jwt, 0)).get("typ"));
+        assertTrue(verifiesWithDidDocument(jwt, DidResolutionIT.platformDid(), (String) json(part(jwt, 0)).get("kid")));
+        JsonPath claims = JsonPath.from(part(jwt, 1));
+        assertEquals(url, claims.getString("sub"));
+        assertEquals(1, claims.getInt("status_list.bits"));
+        assertTrue(claims.getLong("exp") > claims.getLong("iat"));
+        assertTrue(claims.getLong("ttl") > 0);
+        byte[] zlib = Base64.getUrlDecoder().decode(claims.getString("status_list.lst"));
+        byte[] bytes;
+        try (var in = new java.util.zip.InflaterInputStream(new ByteArrayInputStream(zlib))) {
+            bytes = in.readAllBytes();
+        }
+        return ((bytes[index / 8] >> (index % 8)) & 1) == 1;
+    }
+
     // --- a third party's view: only the DID document, the JWS and the status list ---
 
     static boolean verifiesWithDidDocument(String jwt, String did, String kid) throws Exception {
         JsonPath doc = given().get("/api/v1/dids/{did}", did).then().statusCode(200).extract().jsonPath();
-        String multibase = doc.getString("verificationMethod.find { it.id == '" + kid + "' }.publicKeyMultibase");
-        byte[] multikey = base58(multibase.substring(1));
-        assertArrayEquals(new byte[] {(byte) 0xed, 0x01}, Arrays.copyOf(multikey, 2), "Ed25519 multicodec");
-        byte[] raw = Arrays.copyOfRange(multikey, 2, multikey.length);
+        Map<String, Object> vm = doc.getMap("verificationMethod.find { it.id == '" + kid + "' }");
+        assertEquals("JsonWebKey", vm.get("type"));
+        Map<?, ?> jwk = (Map<?, ?>) vm.get("publicKeyJwk");
+        assertEquals("OKP", jwk.get("kty"));
+        assertEquals("Ed25519", jwk.get("crv"));
+        byte[] raw = Base64.getUrlDecoder().decode((String) jwk.get("x"));
         var key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
             concat(HexFormat.of().parseHex("302a300506032b6570032100"), raw)));
         Signature s = Signature.getInstance("Ed25519");

@@ -74,8 +74,44 @@ class DidResolutionIT {
         assertEquals(wellKnown.getList("verificationMethod.id"), resolved.getList("verificationMethod.id"));
         assertEquals(did + "#checkpoint", wellKnown.getString("verificationMethod[0].id"));
         Map<String, Object> issuer = wellKnown.getMap("verificationMethod.find { it.id.startsWith('" + did + "#issuer-') }");
-        assertEquals("Multikey", issuer.get("type"));
-        assertEquals(true, ((String) issuer.get("publicKeyMultibase")).startsWith("z6Mk"));
+        // VC-JOSE-COSE §4.3: a key that signs vc+jwt is a JsonWebKey with only the public members of its JWK.
+        assertEquals("JsonWebKey", issuer.get("type"));
+        assertEquals(did, issuer.get("controller"));
+        Map<?, ?> jwk = (Map<?, ?>) issuer.get("publicKeyJwk");
+        assertEquals(java.util.Set.of("kty", "crv", "x"), jwk.keySet(), "no private parts");
+        assertEquals("OKP", jwk.get("kty"));
+        assertEquals("Ed25519", jwk.get("crv"));
+        assertEquals(32, java.util.Base64.getUrlDecoder().decode((String) jwk.get("x")).length);
+        assertEquals(null, issuer.get("publicKeyMultibase"));
+        assertEquals(true, wellKnown.getList("@context").contains("https://w3id.org/security/jwk/v1"));
+        assertEquals("JsonWebKey", wellKnown.getString("verificationMethod[0].type"), "the checkpoint key too");
+        // the kid of what the platform signs is that JsonWebKey method, and it may assert
+        String jwt = CredentialsIT.issueMerchantVerification(Tokens.password("admin", "admin"), "m-jwk-" + System.nanoTime(),
+            null).getString("jwt");
+        String kid = (String) CredentialsIT.json(CredentialsIT.part(jwt, 0)).get("kid");
+        JsonPath now = given().get("/.well-known/did.json").then().statusCode(200).extract().jsonPath();
+        assertEquals("JsonWebKey", now.getString("verificationMethod.find { it.id == '" + kid + "' }.type"));
+        assertEquals(true, now.getList("assertionMethod").contains(kid), kid);
+    }
+
+    @Test
+    void aMerchantWithoutAKeyHasADidDocumentWithoutVerificationMethods() {
+        String admin = Tokens.password("admin", "admin");
+        String username = "keyless-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        JsonPath created = MerchantAdminIT.create(admin, username, "pw-" + java.util.UUID.randomUUID(), null)
+            .then().statusCode(201).extract().jsonPath();
+        String id = created.getString("id");
+        String did = created.getString("did");
+        assertEquals(platformDid() + ":merchants:" + id, did);
+        JsonPath doc = given().when().get("/merchants/{id}/did.json", id)
+            .then().statusCode(200).contentType(startsWith("application/did+json"))
+            .body("id", equalTo(did))
+            .body("controller", equalTo(platformDid()))
+            .body("verificationMethod", nullValue())
+            .body("assertionMethod", nullValue())
+            .extract().jsonPath();
+        assertEquals(List.of("https://www.w3.org/ns/did/v1"), doc.getList("@context"));
+        given().when().get("/api/v1/dids/{did}", did).then().statusCode(200).body("id", equalTo(did));
     }
 
     @ParameterizedTest

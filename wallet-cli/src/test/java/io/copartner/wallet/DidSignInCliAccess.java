@@ -1,7 +1,7 @@
 package io.copartner.wallet;
 
-import io.copartner.keycloak.did.DidKey;
-import io.copartner.keycloak.did.KeyType;
+import io.copartner.kernel.encoding.DidKey;
+import io.copartner.kernel.encoding.KeyType;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 

@@ -65,6 +65,15 @@ public interface Credentials {
     /** The status list credential (a vc+jwt) of one list, empty for an unknown list. */
     Optional<String> statusListCredential(String listId);
 
+    /** The same list as a Token Status List token ({@code statuslist+jwt}), empty for an unknown list. */
+    Optional<String> tokenStatusList(String listId);
+
+    /** Where the platform's JSON-LD context is served; every vc+jwt it issues names it after the VC 2.0 context. */
+    String contextUrl();
+
+    /** The platform's JSON-LD context document ({@code application/ld+json}), static. */
+    String contextDocument();
+
     /** {@code merchantId} and {@code businessLicenceNumber} required; the subject defaults to the merchant's did:web. */
     record MerchantVerificationClaims(String merchantId, String subjectDid, String businessLicenceNumber,
                                       Instant verifiedAt, String verifiedBy, Instant validUntil) {
@@ -77,12 +86,17 @@ public interface Credentials {
                             String statusListCredential, long statusListIndex) {
     }
 
+    /** {@code tokenStatusList}: the same list as a Token Status List, where an SD-JWT's entry flips too. */
     record Revocation(String id, boolean revoked, Instant revokedAt, String statusListCredential,
-                      long statusListIndex) {
+                      long statusListIndex, String tokenStatusList) {
     }
 
-    /** {@code sdJwt} is {@code <JWT>~<Disclosure>~...~} with every disclosure. */
-    record SdJwtCredential(String sdJwt, String vct, String issuer, List<Disclosed> disclosures) {
+    /**
+     * {@code sdJwt} is {@code <JWT>~<Disclosure>~...~} with every disclosure; {@code id} revokes it; its
+     * {@code status} claim names {@code statusList} (a Token Status List) and {@code statusListIndex}.
+     */
+    record SdJwtCredential(String id, String sdJwt, String vct, String issuer, List<Disclosed> disclosures,
+                           String statusList, long statusListIndex) {
     }
 
     /** One selectively disclosable claim: its value, its Disclosure and that Disclosure's digest in {@code _sd}. */

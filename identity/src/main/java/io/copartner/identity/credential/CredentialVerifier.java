@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Verifies a vc+jwt the way any relying party would: the JWS and its typ, the VC 2.0 data model, the issuer
+ * Verifies a vc+jwt the way any relying party would: the JWS and its typ, the VC 2.0 data model (with every term
+ * of its {@code type} and {@code credentialSubject} defined by a known {@code @context}), the issuer
  * DID and the {@code kid} under it, the signature with the key from the issuer's DID document (an
  * {@code assertionMethod}, or a retired key whose {@code expires} lies after the credential's {@code validFrom}),
  * the validity window, and every Bitstring Status List entry (the list credential verified the same way).
@@ -22,7 +23,7 @@ import java.util.Objects;
  */
 public final class CredentialVerifier {
 
-    public static final String VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
+    public static final String VC_CONTEXT = CredentialContexts.VC_V2;
 
     /** Resolves a DID to its document's JSON members; throws if it cannot. */
     @FunctionalInterface
@@ -38,11 +39,14 @@ public final class CredentialVerifier {
 
     private final Documents documents;
     private final StatusLists statusLists;
+    private final CredentialContexts contexts;
     private final Clock clock;
 
-    public CredentialVerifier(Documents documents, StatusLists statusLists, Clock clock) {
+    /** {@code contexts}: the JSON-LD contexts a credential may name, and their terms (VC 2.0 §5.2). */
+    public CredentialVerifier(Documents documents, StatusLists statusLists, CredentialContexts contexts, Clock clock) {
         this.documents = Objects.requireNonNull(documents);
         this.statusLists = Objects.requireNonNull(statusLists);
+        this.contexts = Objects.requireNonNull(contexts);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -64,8 +68,11 @@ public final class CredentialVerifier {
         checks.add(new Check("format", true, "compact JWS, typ vc+jwt, alg " + parsed.header().getAlgorithm()));
 
         String dataModelProblem = dataModelProblem(vc);
+        if (dataModelProblem == null) {
+            dataModelProblem = contexts.problem(vc);
+        }
         checks.add(new Check("data-model", dataModelProblem == null,
-            dataModelProblem == null ? "W3C VC Data Model 2.0" : dataModelProblem));
+            dataModelProblem == null ? "W3C VC Data Model 2.0, every term defined by its @context" : dataModelProblem));
 
         String issuer = issuerOf(vc);
         String kid = parsed.header().getKeyID();
@@ -137,12 +144,7 @@ public final class CredentialVerifier {
             return "the verification method's key is unusable: " + e.getMessage();
         }
         JWSAlgorithm alg = parsed.header().getAlgorithm();
-        boolean algFits = switch (key.type()) {
-            case ED25519 -> JWSAlgorithm.EdDSA.equals(alg) || JWSAlgorithm.Ed25519.equals(alg);
-            case SECP256K1 -> JWSAlgorithm.ES256K.equals(alg);
-            default -> false;
-        };
-        if (!algFits) {
+        if (alg == null || !key.type().jwsAlgorithms().contains(alg.getName())) {
             return "alg " + alg + " does not fit the " + key.type().jwkCurve() + " key " + vmId;
         }
         if (!parsed.verify(JwsKeys.verifier(key))) {

@@ -1,19 +1,15 @@
 package io.copartner.identity.credential;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
+import io.copartner.kernel.crypto.Ed25519;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.HexFormat;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
-/** Ed25519 keys from and to raw bytes (RFC 8032 seeds and public keys) for the JDK's Ed25519 provider. */
+/**
+ * Ed25519 keys from raw bytes (RFC 8032 seeds and public keys); the JDK encodings are the kernel's {@link Ed25519},
+ * deriving a public key from a seed needs BouncyCastle (the JDK has no such call).
+ */
 public final class Ed25519Keys {
-
-    private static final byte[] PKCS8_PREFIX = HexFormat.of().parseHex("302e020100300506032b657004220420");
-    private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
     private Ed25519Keys() {
     }
@@ -31,33 +27,16 @@ public final class Ed25519Keys {
     }
 
     public static PrivateKey privateKey(byte[] seed) {
-        requireLength(seed);
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(concat(PKCS8_PREFIX, seed)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 unavailable", e);
-        }
+        return Ed25519.privateKey(seed);
     }
 
     public static java.security.PublicKey javaPublicKey(byte[] raw) {
-        requireLength(raw);
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(concat(X509_PREFIX, raw)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not an Ed25519 public key", e);
-        }
+        return Ed25519.publicKey(raw);
     }
 
     private static void requireLength(byte[] b) {
         if (b == null || b.length != 32) {
             throw new IllegalArgumentException("Ed25519 keys are 32 bytes");
         }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

@@ -9,14 +9,14 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.util.Base64URL;
-import io.copartner.identity.did.KeyType;
+import io.copartner.kernel.encoding.KeyType;
 import io.copartner.identity.did.PublicKey;
+import io.copartner.kernel.crypto.Ed25519;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
-import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.util.Set;
@@ -27,9 +27,9 @@ import org.bouncycastle.jce.spec.ECPrivateKeySpec;
 import org.bouncycastle.jce.spec.ECPublicKeySpec;
 
 /**
- * JWS signers and verifiers for the key types DIDs here carry. Ed25519 (EdDSA) uses the JDK's provider
+ * JWS signers and verifiers for the key types DIDs here carry. Ed25519 (EdDSA) is the kernel's JDK-only check
  * (nimbus would need Tink); ES256K uses nimbus with a private BouncyCastle provider instance, since JDK 17
- * dropped secp256k1. Nothing is registered globally.
+ * dropped secp256k1, so it stays here (the kernel has neither). Nothing is registered globally.
  */
 public final class JwsKeys {
 
@@ -97,11 +97,8 @@ public final class JwsKeys {
                 throw new JOSEException("unsupported alg " + header.getAlgorithm());
             }
             try {
-                Signature s = Signature.getInstance("Ed25519");
-                s.initSign(key);
-                s.update(signingInput);
-                return Base64URL.encode(s.sign());
-            } catch (GeneralSecurityException e) {
+                return Base64URL.encode(Ed25519.sign(key, signingInput));
+            } catch (IllegalStateException e) {
                 throw new JOSEException("Ed25519 signing failed", e);
             }
         }
@@ -117,6 +114,7 @@ public final class JwsKeys {
         }
     }
 
+    /** nimbus' face of the kernel's one EdDSA JWS check. */
     static final class Ed25519Verifier implements JWSVerifier {
         private final java.security.PublicKey key;
         private final JCAContext jca = new JCAContext();
@@ -127,21 +125,7 @@ public final class JwsKeys {
 
         @Override
         public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
-            if (!supportedJWSAlgorithms().contains(header.getAlgorithm())) {
-                return false;
-            }
-            byte[] sig = signature.decode();
-            if (sig.length != 64) {
-                return false;
-            }
-            try {
-                Signature s = Signature.getInstance("Ed25519");
-                s.initVerify(key);
-                s.update(signingInput);
-                return s.verify(sig);
-            } catch (GeneralSecurityException e) {
-                return false;
-            }
+            return Ed25519.verifyJws(key, header.getAlgorithm().getName(), signingInput, signature.decode());
         }
 
         @Override

@@ -7,8 +7,8 @@ import com.nimbusds.jose.JWSObject;
 import io.copartner.identity.api.Credentials.Check;
 import io.copartner.identity.api.Credentials.KeyBinding;
 import io.copartner.identity.api.Credentials.Verification;
-import io.copartner.identity.did.DidKey;
-import io.copartner.identity.did.KeyType;
+import io.copartner.identity.did.DidKeyMethod;
+import io.copartner.kernel.encoding.KeyType;
 import io.copartner.identity.did.PublicKey;
 import java.text.ParseException;
 import java.time.Clock;
@@ -32,7 +32,8 @@ import java.util.Set;
  * (§7.3) is checked whenever present and required when the {@link KeyBinding} says so: the holder key is the
  * payload's {@code cnf.jwk}; typ {@code kb+jwt}, an {@code alg} that fits that key, its signature, {@code sd_hash}
  * over exactly what was presented, {@code iat} within the last {@link #KB_MAX_AGE} (30 s of clock skew), and
- * {@code aud}/{@code nonce} equal to what the verifier expects.
+ * {@code aud}/{@code nonce} equal to what the verifier expects. A {@code status} claim (Token Status List) is
+ * checked against the signed {@code statuslist+jwt} it names.
  */
 public final class SdJwtVerifier {
 
@@ -40,12 +41,16 @@ public final class SdJwtVerifier {
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     private final CredentialVerifier jws;
+    private final CredentialVerifier.StatusLists statusLists;
     private final Clock clock;
 
-    public SdJwtVerifier(CredentialVerifier.Documents documents, Clock clock) {
+    /** {@code statusLists} fetches a Status List Token ({@code statuslist+jwt}) by its URI. */
+    public SdJwtVerifier(CredentialVerifier.Documents documents, CredentialVerifier.StatusLists statusLists,
+                         Clock clock) {
         this.jws = new CredentialVerifier(documents, url -> {
-            throw new IllegalStateException("no status lists for SD-JWT");
-        }, clock);
+            throw new IllegalStateException("an SD-JWT names no Bitstring Status List");
+        }, CredentialContexts.baseOnly(), clock);
+        this.statusLists = Objects.requireNonNull(statusLists);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -103,6 +108,7 @@ public final class SdJwtVerifier {
         checks.add(new Check("disclosures", disclosureProblem == null, disclosureProblem == null
             ? parts.disclosures().size() + " disclosure(s) match digests in _sd" : disclosureProblem));
         checks.add(validity(payload));
+        checks.add(status(payload, issuer, vmId));
         if (parts.keyBinding() != null || keyBinding.required()) {
             checks.add(keyBinding(payload, presentation, parts.keyBinding(), keyBinding));
         }
@@ -112,6 +118,86 @@ public final class SdJwtVerifier {
             processed.keySet().retainAll(plainClaims(payload));
         }
         return new Verification(verified, checks, processed);
+    }
+
+    /**
+     * Token Status List (draft-ietf-oauth-status-list §8): {@code status.status_list} {@code {idx, uri}}; the
+     * Status List Token at {@code uri} must be a {@code statuslist+jwt} with {@code sub} = {@code uri}, the same
+     * {@code iss}, signed by a key of that issuer, not expired, and its entry {@code idx} must be 0 (VALID).
+     */
+    private Check status(Map<String, Object> payload, String issuer, String credentialKey) {
+        Object status = payload.get("status");
+        if (status == null) {
+            return new Check("status", true, "no status claim");
+        }
+        if (!(status instanceof Map<?, ?> st) || !(st.get("status_list") instanceof Map<?, ?> ref)) {
+            return new Check("status", false, "unsupported status claim (status.status_list expected)");
+        }
+        if (!(ref.get("idx") instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue()) || n.longValue() < 0
+            || !(ref.get("uri") instanceof String uri)) {
+            return new Check("status", false, "status.status_list needs a non-negative integer idx and a uri");
+        }
+        long idx = n.longValue();
+        if (issuer == null || credentialKey == null) {
+            return new Check("status", false, "no issuer to check the status list against");
+        }
+        try {
+            String problem = tokenStatus(uri, idx, issuer);
+            return new Check("status", problem == null, problem == null ? "status_list idx " + idx + " VALID" : problem);
+        } catch (Exception e) {
+            return new Check("status", false, "the status list " + uri + " could not be checked: "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
+    private String tokenStatus(String uri, long idx, String issuer) throws Exception {
+        VcJwt.Parsed token = VcJwt.parse(statusLists.fetch(uri));
+        Object typ = token.header().getType() == null ? null : token.header().getType().getType();
+        if (!TokenStatusList.TYP.equals(typ)) {
+            return "the status list's typ must be statuslist+jwt but is " + typ;
+        }
+        Map<String, Object> claims = token.credential();
+        if (!uri.equals(claims.get("sub"))) {
+            return "the status list's sub is not the uri the credential names";
+        }
+        if (claims.get("iss") != null && !issuer.equals(claims.get("iss"))) {
+            return "the status list is issued by " + claims.get("iss") + ", not by the credential's issuer";
+        }
+        String kid = token.header().getKeyID();
+        String vmId = kid == null ? null : kid.startsWith("#") ? issuer + kid : kid;
+        if (vmId == null || !vmId.startsWith(issuer + "#")) {
+            return "the status list is not signed by a key of the issuer";
+        }
+        Instant iat = seconds(claims.get("iat"));
+        if (iat == null) {
+            return "the status list has no iat";
+        }
+        String sig = jws.verifyWith(token, issuer, vmId, iat);
+        if (sig != null) {
+            return "status list: " + sig;
+        }
+        Instant exp = seconds(claims.get("exp"));
+        if (exp != null && !clock.instant().isBefore(exp)) {
+            return "the status list expired at " + exp;
+        }
+        if (!(claims.get("status_list") instanceof Map<?, ?> list) || !(list.get("bits") instanceof Number bits)
+            || !(list.get("lst") instanceof String lst)) {
+            return "the status list has no status_list {bits, lst}";
+        }
+        int value;
+        try {
+            value = TokenStatusList.get(TokenStatusList.decode(lst), bits.intValue(), idx);
+        } catch (IndexOutOfBoundsException e) {
+            return "status_list idx " + idx + " is outside the list";
+        } catch (IllegalArgumentException e) {
+            return "the status list is unreadable: " + e.getMessage();
+        }
+        return switch (value) {
+            case TokenStatusList.VALID -> null;
+            case TokenStatusList.INVALID -> "revoked (status_list idx " + idx + " is INVALID)";
+            case TokenStatusList.SUSPENDED -> "suspended (status_list idx " + idx + " is SUSPENDED)";
+            default -> "status_list idx " + idx + " has status 0x" + Integer.toHexString(value);
+        };
     }
 
     private Check keyBinding(Map<String, Object> payload, String presentation, String kbJwt, KeyBinding expected) {
@@ -182,7 +268,7 @@ public final class SdJwtVerifier {
 
     private static boolean holderIsSubject(String sub, PublicKey holder) {
         try {
-            return sub.startsWith(DidKey.PREFIX) && DidKey.decode(sub).equals(holder);
+            return sub.startsWith(DidKeyMethod.PREFIX) && DidKeyMethod.decode(sub).equals(holder);
         } catch (RuntimeException e) {
             return false;
         }

@@ -10,6 +10,8 @@ public final class DidDocuments {
     public static final String DID_CONTEXT = "https://www.w3.org/ns/did/v1";
     public static final String MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1";
     public static final String JWS_2020_CONTEXT = "https://w3id.org/security/suites/jws-2020/v1";
+    /** Defines {@code JsonWebKey} and {@code publicKeyJwk} (W3C Controlled Identifiers / VC-JOSE-COSE). */
+    public static final String JWK_CONTEXT = "https://w3id.org/security/jwk/v1";
 
     private DidDocuments() {
     }
@@ -27,6 +29,19 @@ public final class DidDocuments {
             vm.put("controller", controller);
             vm.put("publicKeyJwk", key.jwk());
         }
+        return vm;
+    }
+
+    /**
+     * A {@code JsonWebKey} verification method (VC-JOSE-COSE §4.3: a key that signs vc+jwt is published so):
+     * {@code publicKeyJwk} with only the public members kty, crv, x (and y for EC).
+     */
+    public static Map<String, Object> jsonWebKey(String id, String controller, PublicKey key) {
+        Map<String, Object> vm = new LinkedHashMap<>();
+        vm.put("id", id);
+        vm.put("type", "JsonWebKey");
+        vm.put("controller", controller);
+        vm.put("publicKeyJwk", key.jwk());
         return vm;
     }
 

@@ -1,5 +1,6 @@
 package io.copartner.identity.did;
 
+import io.copartner.kernel.encoding.KeyType;
 import io.copartner.kernel.encoding.Multikey;
 import java.math.BigInteger;
 import java.util.Arrays;

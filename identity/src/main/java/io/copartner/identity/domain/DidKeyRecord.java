@@ -1,5 +1,6 @@
 package io.copartner.identity.domain;
 
+import io.copartner.kernel.encoding.KeyType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,8 +19,6 @@ public class DidKeyRecord {
 
     public enum Purpose { issuer, merchant }
 
-    public enum Type { ED25519, SECP256K1 }
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -36,7 +35,7 @@ public class DidKeyRecord {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "key_type", nullable = false, length = 20)
-    private Type keyType;
+    private KeyType keyType;
 
     @Column(name = "public_key", nullable = false, columnDefinition = "bytea")
     private byte[] publicKey;
@@ -53,7 +52,7 @@ public class DidKeyRecord {
     protected DidKeyRecord() {
     }
 
-    public DidKeyRecord(String did, String fragment, Purpose purpose, Type keyType, byte[] publicKey,
+    public DidKeyRecord(String did, String fragment, Purpose purpose, KeyType keyType, byte[] publicKey,
                         byte[] encryptedPrivateKey, Instant createdAt) {
         this.did = Objects.requireNonNull(did);
         this.fragment = Objects.requireNonNull(fragment);
@@ -85,7 +84,7 @@ public class DidKeyRecord {
         return purpose;
     }
 
-    public Type keyType() {
+    public KeyType keyType() {
         return keyType;
     }
 

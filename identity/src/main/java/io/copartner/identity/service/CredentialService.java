@@ -3,9 +3,11 @@ package io.copartner.identity.service;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.copartner.identity.api.Credentials;
 import io.copartner.identity.credential.BitstringStatusList;
+import io.copartner.identity.credential.CredentialContexts;
+import io.copartner.identity.credential.TokenStatusList;
 import io.copartner.identity.credential.CredentialVerifier;
 import io.copartner.identity.credential.VcJwt;
-import io.copartner.identity.did.DidKey;
+import io.copartner.identity.did.DidKeyMethod;
 import io.copartner.identity.did.DidWeb;
 import io.copartner.identity.did.DidWebFetcher;
 import io.copartner.identity.did.MalformedDidException;
@@ -39,8 +41,9 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Issues, revokes and verifies W3C VC 2.0 credentials as vc+jwt, with a Bitstring Status List per 131,072
- * (configurable) entries. Every issuance and revocation writes its audit entry in the same transaction; the
+ * Issues, revokes and verifies W3C VC 2.0 credentials as vc+jwt (naming the platform's JSON-LD context beside
+ * the VC 2.0 one) and PartnerMembership SD-JWT VCs, with a status list per 131,072 (configurable) entries,
+ * published both as a W3C Bitstring Status List credential and as an IETF Token Status List token. Every issuance and revocation writes its audit entry in the same transaction; the
  * entry carries a salted hash of the subject and a pseudonym of the admin, never the data itself.
  */
 @ApplicationScoped
@@ -49,6 +52,9 @@ public class CredentialService implements Credentials {
     public static final String MERCHANT_VERIFICATION = "MerchantVerification";
     public static final String PARTNER_MEMBERSHIP = "PartnerMembership";
     static final String STATUS_PATH = "/api/v1/credentials/status/";
+    static final String TOKEN_STATUS_PATH = "/api/v1/credentials/token-status/";
+    /** How long a verifier may cache a Status List Token (its {@code ttl}), as the HTTP cache does. */
+    static final long TOKEN_STATUS_TTL_SECONDS = 60;
     private static final Pattern LICENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/-]{3,63}");
     private static final Pattern TIER = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -176,7 +182,7 @@ public class CredentialService implements Credentials {
         int index = allocateIndex(list);
         String statusUrl = statusListUrl(list.id());
         Map<String, Object> vc = new LinkedHashMap<>();
-        vc.put("@context", List.of(CredentialVerifier.VC_CONTEXT));
+        vc.put("@context", List.of(CredentialVerifier.VC_CONTEXT, contextUrl()));
         vc.put("id", "urn:uuid:" + id);
         vc.put("type", List.of("VerifiableCredential", type));
         vc.put("issuer", platform.did());
@@ -285,16 +291,26 @@ public class CredentialService implements Credentials {
         Instant now = now();
         var membership = privacy.membershipOrCreate(partyId, now.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
             "member", now);
+        UUID id = Ids.newId();
+        StatusList list = allocateList(now);
+        int index = allocateIndex(list);
+        Instant exp = now.plus(Duration.ofDays(defaultValidityDays));
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", platform.did());
         claims.put("iat", now.getEpochSecond());
-        claims.put("exp", now.plus(Duration.ofDays(defaultValidityDays)).getEpochSecond());
+        claims.put("exp", exp.getEpochSecond());
         claims.put("vct", PARTNER_MEMBERSHIP_VCT);
+        // Token Status List entry: the same list and index as a vc+jwt would get, so one revocation flips it in
+        // the Bitstring Status List and in the Token Status List alike.
+        Map<String, Object> reference = new LinkedHashMap<>();
+        reference.put("idx", index);
+        reference.put("uri", tokenStatusListUrl(list.id()));
+        claims.put("status", Map.of("status_list", reference));
         if (partnerDid != null && !partnerDid.isBlank()) {
             claims.put("sub", requireDid(partnerDid, "did"));
-            if (partnerDid.startsWith(DidKey.PREFIX)) {
+            if (partnerDid.startsWith(DidKeyMethod.PREFIX)) {
                 // Holder binding (RFC 7800 cnf): presentations must carry a KB-JWT signed with the DID's own key.
-                claims.put("cnf", Map.of("jwk", DidKey.decode(partnerDid).jwk()));
+                claims.put("cnf", Map.of("jwk", DidKeyMethod.decode(partnerDid).jwk()));
             }
         }
         claims.put("partnerSince", membership.partnerSince().toString());
@@ -302,22 +318,36 @@ public class CredentialService implements Credentials {
         personalData.find(partyId).ifPresent(d -> claims.put("name", d.name()));
         io.copartner.identity.credential.SdJwt.Issued issued =
             platform.signSdJwt(claims, java.util.Set.of("partnerSince", "tier", "name"));
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        // Only the issuer-signed JWT is kept (digests, no disclosed values): enough to revoke it by id.
+        credentials.add(new IssuedCredentialRecord(id, PARTNER_MEMBERSHIP, saltedHash(salt, partyId), salt, list.id(),
+            index, issued.jwt(), now, exp));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("credentialType", PARTNER_MEMBERSHIP);
         payload.put("format", io.copartner.identity.credential.SdJwt.TYP);
         payload.put("issuer", platform.did());
         payload.put("subjectHash", personalData.partyHash(partyId));
         payload.put("disclosable", issued.disclosures().stream().map(d -> d.name()).sorted().toList());
+        payload.put("statusListId", list.id());
+        payload.put("statusListIndex", index);
         payload.put("exp", claims.get("exp"));
-        audit.record("identity.credential.sd-jwt.issued", "credential:sd-jwt", payload);
-        return new SdJwtCredential(issued.serialize(), PARTNER_MEMBERSHIP_VCT, platform.did(), issued.disclosures()
-            .stream().map(d -> new Disclosed(d.name(), d.value(), d.encoded(), d.digest())).toList());
+        audit.record("identity.credential.sd-jwt.issued", "credential:" + id, payload);
+        return new SdJwtCredential("urn:uuid:" + id, issued.serialize(), PARTNER_MEMBERSHIP_VCT, platform.did(),
+            issued.disclosures().stream().map(d -> new Disclosed(d.name(), d.value(), d.encoded(), d.digest())).toList(),
+            tokenStatusListUrl(list.id()), index);
     }
 
     @Override
     public Verification verifySdJwt(String presentation, KeyBinding keyBinding) {
-        return new io.copartner.identity.credential.SdJwtVerifier(did -> resolver.resolve(did).content(),
-            Clock.systemUTC()).verify(presentation, keyBinding);
+        String localPrefix = tokenStatusListUrl("");
+        return new io.copartner.identity.credential.SdJwtVerifier(did -> resolver.resolve(did).content(), url -> {
+            if (url.startsWith(localPrefix)) {
+                return tokenStatusList(url.substring(localPrefix.length()))
+                    .orElseThrow(() -> new IOException("no status list at " + url));
+            }
+            return resolver.fetcher().text(URI.create(url), TokenStatusList.MEDIA_TYPE);
+        }, Clock.systemUTC()).verify(presentation, keyBinding);
     }
 
     @Override
@@ -338,7 +368,7 @@ public class CredentialService implements Credentials {
             }
             DidWebFetcher fetcher = resolver.fetcher();
             return fetcher.text(URI.create(url), VcJwt.MEDIA_TYPE + ", application/jwt");
-        }, Clock.systemUTC());
+        }, CredentialContexts.of(platform.publicUrl()), Clock.systemUTC());
         return verifier.verify(vcJwt);
     }
 
@@ -367,8 +397,48 @@ public class CredentialService implements Credentials {
         });
     }
 
+    /**
+     * The same list as an IETF Token Status List: a {@code statuslist+jwt} whose {@code status_list.lst} holds the
+     * bits in that draft's order (LSB first), {@code sub} its own URL, {@code ttl} and {@code exp} for caching.
+     */
+    @Override
+    @Transactional
+    public Optional<String> tokenStatusList(String listId) {
+        if (listId == null || !listId.matches("[0-9]{1,9}")) {
+            return Optional.empty();
+        }
+        return statusLists.find(listId).map(list -> {
+            Instant now = now();
+            Map<String, Object> statusList = new LinkedHashMap<>();
+            statusList.put("bits", 1);
+            statusList.put("lst", TokenStatusList.encode(TokenStatusList.fromBitstring(list.bits())));
+            Map<String, Object> claims = new LinkedHashMap<>();
+            claims.put("iss", platform.did());
+            claims.put("sub", tokenStatusListUrl(list.id()));
+            claims.put("iat", now.getEpochSecond());
+            claims.put("exp", now.plus(Duration.ofDays(1)).getEpochSecond());
+            claims.put("ttl", TOKEN_STATUS_TTL_SECONDS);
+            claims.put("status_list", statusList);
+            return platform.signJwt(claims, TokenStatusList.TYP);
+        });
+    }
+
+    @Override
+    public String contextUrl() {
+        return CredentialContexts.copartnerUrl(platform.publicUrl());
+    }
+
+    @Override
+    public String contextDocument() {
+        return CredentialContexts.copartnerDocument();
+    }
+
     public String statusListUrl(String listId) {
         return platform.publicUrl() + STATUS_PATH + listId;
+    }
+
+    public String tokenStatusListUrl(String listId) {
+        return platform.publicUrl() + TOKEN_STATUS_PATH + listId;
     }
 
     private IssuedCredential issued(IssuedCredentialRecord r) {
@@ -378,7 +448,7 @@ public class CredentialService implements Credentials {
 
     private Revocation revocation(IssuedCredentialRecord r) {
         return new Revocation("urn:uuid:" + r.id(), r.revoked(), r.revokedAt(), statusListUrl(r.statusListId()),
-            r.statusIndex());
+            r.statusIndex(), tokenStatusListUrl(r.statusListId()));
     }
 
     private Instant validUntil(Instant requested, Instant now) {
@@ -405,8 +475,8 @@ public class CredentialService implements Credentials {
     private static String requireDid(String did, String field) {
         String d = did.strip();
         try {
-            if (d.startsWith(DidKey.PREFIX)) {
-                DidKey.decode(d);
+            if (d.startsWith(DidKeyMethod.PREFIX)) {
+                DidKeyMethod.decode(d);
             } else if (d.startsWith(DidWeb.PREFIX)) {
                 DidWeb.parse(d);
             } else {

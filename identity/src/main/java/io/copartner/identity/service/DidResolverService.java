@@ -3,7 +3,7 @@ package io.copartner.identity.service;
 import io.copartner.identity.api.DidDocument;
 import io.copartner.identity.api.DidResolver;
 import io.copartner.identity.api.KeyFormat;
-import io.copartner.identity.did.DidKey;
+import io.copartner.identity.did.DidKeyMethod;
 import io.copartner.identity.did.DidWeb;
 import io.copartner.identity.did.DidWebFetcher;
 import io.copartner.identity.did.MalformedDidException;
@@ -67,8 +67,8 @@ public class DidResolverService implements DidResolver {
             throw ProblemException.malformed("Not a DID (did:<method>:<id>, no path, query or fragment): " + abbreviate(did));
         }
         try {
-            if (did.startsWith(DidKey.PREFIX)) {
-                return keyCache.get(did + "|" + format, () -> new DidDocument(did, DidKey.document(did, format)));
+            if (did.startsWith(DidKeyMethod.PREFIX)) {
+                return keyCache.get(did + "|" + format, () -> new DidDocument(did, DidKeyMethod.document(did, format)));
             }
             if (did.startsWith(DidWeb.PREFIX)) {
                 DidWeb web = DidWeb.parse(did);

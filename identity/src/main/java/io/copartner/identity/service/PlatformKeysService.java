@@ -5,16 +5,18 @@ import io.copartner.identity.api.DidAdministration;
 import io.copartner.identity.api.DidDocument;
 import io.copartner.identity.api.KeyFormat;
 import io.copartner.identity.api.PlatformDid;
+import io.copartner.identity.credential.CredentialContexts;
 import io.copartner.identity.credential.Ed25519Keys;
 import io.copartner.identity.credential.JwsKeys;
 import io.copartner.identity.credential.VcJwt;
 import io.copartner.identity.did.DidDocuments;
 import io.copartner.identity.did.DidWeb;
-import io.copartner.identity.did.KeyType;
+import io.copartner.kernel.encoding.KeyType;
 import io.copartner.identity.did.MalformedDidException;
 import io.copartner.identity.did.PublicKey;
 import io.copartner.identity.domain.DidKeyRecord;
 import io.copartner.identity.persistence.DidKeyRepository;
+import io.copartner.identity.persistence.MerchantRepository;
 import io.copartner.kernel.problem.ProblemException;
 import io.copartner.ledger.api.AuditLog;
 import io.copartner.ledger.api.AuditTrail;
@@ -26,7 +28,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,9 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
 
     @Inject
     DidKeyRepository keys;
+
+    @Inject
+    MerchantRepository merchants;
 
     @Inject
     KeyVault vault;
@@ -102,22 +106,18 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
         List<DidKeyRecord> issuerKeys = keys.keysOf(did);
         List<Object> vms = new ArrayList<>();
         List<Object> assertion = new ArrayList<>();
-        Map<String, Object> cp = new LinkedHashMap<>();
-        cp.put("id", did + "#checkpoint");
-        cp.put("type", "JsonWebKey2020");
-        cp.put("controller", did);
-        cp.put("publicKeyJwk", Map.of("kty", "OKP", "crv", "Ed25519",
-            "x", Base64.getUrlEncoder().withoutPadding().encodeToString(checkpoint.publicKey())));
-        vms.add(cp);
+        // Every platform key signs JOSE (checkpoint notes aside, vc+jwt, SD-JWT, statuslist+jwt): JsonWebKey, as
+        // VC-JOSE-COSE §4.3 asks. No Multikey twins: nothing consumes them (did:key and merchant keys stay Multikey).
+        vms.add(DidDocuments.jsonWebKey(did + "#checkpoint", did, new PublicKey(KeyType.ED25519, checkpoint.publicKey())));
         assertion.add(did + "#checkpoint");
         for (DidKeyRecord k : issuerKeys) {
-            vms.add(verificationMethod(k));
+            vms.add(retirement(DidDocuments.jsonWebKey(k.keyId(), k.did(), publicKey(k)), k));
             if (k.active()) {
                 assertion.add(k.keyId());
             }
         }
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("@context", List.of(DidDocuments.DID_CONTEXT, DidDocuments.JWS_2020_CONTEXT, DidDocuments.MULTIKEY_CONTEXT));
+        doc.put("@context", List.of(DidDocuments.DID_CONTEXT, DidDocuments.JWK_CONTEXT));
         doc.put("id", did);
         doc.put("verificationMethod", vms);
         doc.put("assertionMethod", assertion);
@@ -131,7 +131,15 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
         status.put("id", did + "#credential-status");
         status.put("type", "BitstringStatusList");
         status.put("serviceEndpoint", publicUrl() + "/api/v1/credentials/status/");
-        doc.put("service", List.of(log, status));
+        Map<String, Object> tokenStatus = new LinkedHashMap<>();
+        tokenStatus.put("id", did + "#token-status-list");
+        tokenStatus.put("type", "TokenStatusList");
+        tokenStatus.put("serviceEndpoint", publicUrl() + "/api/v1/credentials/token-status/");
+        Map<String, Object> contexts = new LinkedHashMap<>();
+        contexts.put("id", did + "#credential-context");
+        contexts.put("type", "JsonLdContext");
+        contexts.put("serviceEndpoint", CredentialContexts.copartnerUrl(publicUrl()));
+        doc.put("service", List.of(log, status, tokenStatus, contexts));
         return new DidDocument(did, doc);
     }
 
@@ -140,7 +148,15 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
         String did = merchantDid(merchantId);
         List<DidKeyRecord> merchantKeys = keys.keysOf(did);
         if (merchantKeys.isEmpty()) {
-            return Optional.empty();
+            // A merchant without a key yet still has its DID: a document with no verification methods is valid
+            // (DID Core §5), controlled by the platform that hosts it until the merchant registers a key.
+            return merchants.find(merchantId).map(m -> {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("@context", List.of(DidDocuments.DID_CONTEXT));
+                doc.put("id", did);
+                doc.put("controller", did());
+                return new DidDocument(did, doc);
+            });
         }
         List<Object> vms = new ArrayList<>();
         List<Object> active = new ArrayList<>();
@@ -162,7 +178,10 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
     }
 
     private static Map<String, Object> verificationMethod(DidKeyRecord k) {
-        Map<String, Object> vm = DidDocuments.verificationMethod(k.keyId(), k.did(), publicKey(k), KeyFormat.MULTIKEY);
+        return retirement(DidDocuments.verificationMethod(k.keyId(), k.did(), publicKey(k), KeyFormat.MULTIKEY), k);
+    }
+
+    private static Map<String, Object> retirement(Map<String, Object> vm, DidKeyRecord k) {
         if (!k.active()) {
             // Multikey's "expires": signatures made before it stay verifiable; not usable for new ones. Rounded up
             // to the second, since credentials carry validFrom in whole seconds (rounded down).
@@ -174,7 +193,7 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
     }
 
     static PublicKey publicKey(DidKeyRecord k) {
-        return new PublicKey(KeyType.valueOf(k.keyType().name()), k.publicKey());
+        return new PublicKey(k.keyType(), k.publicKey());
     }
 
     /** The active issuer key, created (and its publication audited) if the platform has none yet. */
@@ -210,7 +229,7 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
         byte[] pub = Ed25519Keys.publicKey(seed);
         String fragment = "issuer-" + (keys.count(did) + 1);
         String keyId = did + "#" + fragment;
-        DidKeyRecord k = new DidKeyRecord(did, fragment, DidKeyRecord.Purpose.issuer, DidKeyRecord.Type.ED25519, pub,
+        DidKeyRecord k = new DidKeyRecord(did, fragment, DidKeyRecord.Purpose.issuer, KeyType.ED25519, pub,
             vault.encrypt(seed, keyId), Instant.now());
         keys.add(k);
         changed.fire(new DidKeysChanged(did));
@@ -258,7 +277,7 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
         keys.flush();
         String fragment = "key-" + (keys.count(did) + 1);
         DidKeyRecord k = new DidKeyRecord(did, fragment, DidKeyRecord.Purpose.merchant,
-            DidKeyRecord.Type.valueOf(key.type().name()), key.raw(), null, now);
+            key.type(), key.raw(), null, now);
         keys.add(k);
         changed.fire(new DidKeysChanged(did));
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -279,6 +298,26 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
             return JwsKeys.ed25519Signer(seed);
         });
         return VcJwt.sign(credential, key.keyId(), JwsKeys.algorithm(KeyType.ED25519), signer);
+    }
+
+    /** Signs a JWT as the platform (EdDSA with the active issuer key, header {@code typ} and {@code kid}). */
+    @Transactional
+    public String signJwt(Map<String, Object> claims, String typ) {
+        DidKeyRecord key = ensureIssuerKey();
+        JWSSigner signer = signers.computeIfAbsent(key.keyId(), id -> {
+            byte[] seed = vault.decrypt(key.encryptedPrivateKey(), id);
+            return JwsKeys.ed25519Signer(seed);
+        });
+        com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(
+            new com.nimbusds.jose.JWSHeader.Builder(JwsKeys.algorithm(KeyType.ED25519))
+                .type(new com.nimbusds.jose.JOSEObjectType(typ)).keyID(key.keyId()).build(),
+            new com.nimbusds.jose.Payload(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(claims)));
+        try {
+            jws.sign(signer);
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("signing failed", e);
+        }
+        return jws.serialize();
     }
 
     /** Signs an SD-JWT as the platform (typ dc+sd-jwt, EdDSA with the active issuer key). */

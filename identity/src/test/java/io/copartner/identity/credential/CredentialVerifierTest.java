@@ -8,8 +8,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import io.copartner.identity.api.Credentials.Check;
 import io.copartner.identity.api.Credentials.Verification;
 import io.copartner.identity.api.KeyFormat;
-import io.copartner.identity.did.DidKey;
-import io.copartner.identity.did.KeyType;
+import io.copartner.identity.did.DidKeyMethod;
+import io.copartner.kernel.encoding.KeyType;
 import io.copartner.identity.did.PublicKey;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +30,8 @@ class CredentialVerifierTest {
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     static final String ISSUER = "did:web:issuer.example";
     static final String LIST_URL = "https://issuer.example/status/1";
+    static final String PUBLIC_URL = "https://issuer.example";
+    static final String CONTEXT = PUBLIC_URL + "/ns/credentials/v1";
 
     final byte[] seed = Ed25519Keys.newSeed();
     final PublicKey issuerKey = new PublicKey(KeyType.ED25519, Ed25519Keys.publicKey(seed));
@@ -46,7 +48,7 @@ class CredentialVerifierTest {
     CredentialVerifier verifier() {
         return new CredentialVerifier(did -> {
             if (did.startsWith("did:key:")) {
-                return DidKey.document(did, KeyFormat.MULTIKEY);
+                return DidKeyMethod.document(did, KeyFormat.MULTIKEY);
             }
             Map<String, Object> d = documents.get(did);
             if (d == null) {
@@ -59,12 +61,12 @@ class CredentialVerifierTest {
                 throw new IllegalArgumentException("404");
             }
             return l;
-        }, clock);
+        }, CredentialContexts.of(PUBLIC_URL), clock);
     }
 
     static Map<String, Object> credential(String issuer, Instant from, Instant until, Long statusIndex) {
         Map<String, Object> vc = new LinkedHashMap<>();
-        vc.put("@context", List.of(CredentialVerifier.VC_CONTEXT));
+        vc.put("@context", List.of(CredentialVerifier.VC_CONTEXT, CONTEXT));
         vc.put("id", "urn:uuid:0190f1a2-0000-7000-8000-000000000001");
         vc.put("type", List.of("VerifiableCredential", "MerchantVerification"));
         vc.put("issuer", issuer);
@@ -122,6 +124,61 @@ class CredentialVerifierTest {
     }
 
     @Test
+    void everyTermMustBeDefinedByAKnownContext() {
+        Map<String, Object> bare = credential(ISSUER, NOW.minusSeconds(60), null, null);
+        bare.put("@context", List.of(CredentialVerifier.VC_CONTEXT));
+        Verification v = verifier().verify(sign(bare));
+        assertFalse(v.verified());
+        assertEquals("the type MerchantVerification is not defined by the credential's @context",
+            check(v, "data-model").detail());
+
+        Map<String, Object> unknown = credential(ISSUER, NOW.minusSeconds(60), null, null);
+        unknown.put("@context", List.of(CredentialVerifier.VC_CONTEXT, "https://evil.example/ctx"));
+        Check c = check(verifier().verify(sign(unknown)), "data-model");
+        assertFalse(c.ok());
+        assertTrue(c.detail().startsWith("unknown @context https://evil.example/ctx"), c.detail());
+
+        Map<String, Object> extra = credential(ISSUER, NOW.minusSeconds(60), null, null);
+        extra.put("credentialSubject", Map.of("id", "did:web:issuer.example:merchants:m1", "shoeSize", 44));
+        c = check(verifier().verify(sign(extra)), "data-model");
+        assertFalse(c.ok());
+        assertEquals("the term shoeSize in credentialSubject is not defined by the credential's @context", c.detail());
+
+        Map<String, Object> inline = credential(ISSUER, NOW.minusSeconds(60), null, null);
+        inline.put("@context", List.of(CredentialVerifier.VC_CONTEXT, Map.of("shoeSize", "https://x.example/s")));
+        assertFalse(check(verifier().verify(sign(inline)), "data-model").ok());
+    }
+
+    @Test
+    void theServedContextDefinesEveryTermThePlatformIssuesProtected() throws Exception {
+        Map<String, Object> doc = com.nimbusds.jose.util.JSONObjectUtils.parse(CredentialContexts.copartnerDocument());
+        Map<String, Object> ctx = com.nimbusds.jose.util.JSONObjectUtils.getJSONObject(doc, "@context");
+        assertEquals(true, ctx.get("@protected"));
+        for (String term : List.of("MerchantVerification", "PartnerMembership", "merchantId", "businessLicenceNumber",
+            "verifiedAt", "verifiedBy", "partnerSince", "tier")) {
+            Object def = ctx.get(term);
+            String iri = def instanceof Map<?, ?> m ? (String) m.get("@id") : (String) def;
+            assertEquals("https://copartner.io/ns/credentials#" + term, iri, term);
+        }
+        assertEquals(java.util.Set.of("MerchantVerification", "PartnerMembership", "merchantId",
+            "businessLicenceNumber", "verifiedAt", "verifiedBy", "partnerSince", "tier"), CredentialContexts.copartnerTerms());
+        assertEquals(CONTEXT, CredentialContexts.copartnerUrl(PUBLIC_URL + "/"));
+    }
+
+    @Test
+    void anIssuerKeyPublishedAsJsonWebKeyVerifies() {
+        Map<String, Object> jwkVm = io.copartner.identity.did.DidDocuments.jsonWebKey(ISSUER + "#issuer-1", ISSUER,
+            issuerKey);
+        assertEquals("JsonWebKey", jwkVm.get("type"));
+        assertEquals(Map.of("kty", "OKP", "crv", "Ed25519", "x",
+            Base64.getUrlEncoder().withoutPadding().encodeToString(issuerKey.raw())), jwkVm.get("publicKeyJwk"));
+        documents.put(ISSUER, webDocument(List.of(jwkVm), List.of(ISSUER + "#issuer-1")));
+        publishList();
+        Verification v = verifier().verify(sign(credential(ISSUER, NOW.minusSeconds(60), null, 7L)));
+        assertTrue(v.verified(), v.checks().toString());
+    }
+
+    @Test
     void aGoodCredentialVerifies() {
         String jwt = sign(credential(ISSUER, NOW.minusSeconds(3600), NOW.plusSeconds(3600), 42L));
         String header = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), StandardCharsets.UTF_8);
@@ -129,7 +186,8 @@ class CredentialVerifierTest {
         assertTrue(header.contains("\"alg\":\"EdDSA\""), header);
         String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
         assertEquals(io.copartner.kernel.json.CanonicalJson.canonicalize(payload), payload, "RFC 8785 canonical payload");
-        assertTrue(payload.startsWith("{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],"), payload);
+        assertTrue(payload.startsWith("{\"@context\":[\"https://www.w3.org/ns/credentials/v2\",\"" + CONTEXT + "\"],"),
+            payload);
         Verification v = verifier().verify(jwt);
         assertTrue(v.verified(), v.checks().toString());
         assertEquals(List.of("format", "data-model", "issuer", "signature", "validity", "status"),
@@ -254,7 +312,7 @@ class CredentialVerifierTest {
     void anEd25519DidKeyIssuerVerifies() {
         byte[] s = new byte[32];
         PublicKey k = new PublicKey(KeyType.ED25519, Ed25519Keys.publicKey(s));
-        String did = DidKey.of(k);
+        String did = DidKeyMethod.of(k);
         assertEquals("did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp", did);
         String jwt = VcJwt.sign(credential(did, NOW.minusSeconds(5), null, null), did + "#" + k.multibase(),
             JWSAlgorithm.EdDSA, JwsKeys.ed25519Signer(s));

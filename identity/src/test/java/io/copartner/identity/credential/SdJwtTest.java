@@ -12,8 +12,8 @@ import com.nimbusds.jose.JWSSigner;
 import io.copartner.identity.api.Credentials.Check;
 import io.copartner.identity.api.Credentials.KeyBinding;
 import io.copartner.identity.api.Credentials.Verification;
-import io.copartner.identity.did.DidKey;
-import io.copartner.identity.did.KeyType;
+import io.copartner.identity.did.DidKeyMethod;
+import io.copartner.kernel.encoding.KeyType;
 import io.copartner.identity.did.PublicKey;
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -41,6 +41,8 @@ class SdJwtTest {
     final PublicKey key = new PublicKey(KeyType.ED25519, Ed25519Keys.publicKey(seed));
     final Map<String, Object> document = CredentialVerifierTest.webDocument(
         List.of(CredentialVerifierTest.vm("#issuer-1", key, null)), List.of("#issuer-1"));
+    final Map<String, String> statusTokens = new java.util.HashMap<>();
+    static final String TOKEN_LIST = "https://issuer.example/token-status/1";
 
     // RFC 9901 §4.2.1: the disclosure of family_name "Möbius" and its digest (the digest is over the
     // base64url characters as received, so the spaces of the issuer's JSON encoding matter).
@@ -75,11 +77,70 @@ class SdJwtTest {
         return issue(null);
     }
 
+    /** A membership with a Token Status List entry {@code idx} in {@link #TOKEN_LIST}. */
+    SdJwt.Issued issueWithStatus(long idx) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", ISSUER);
+        claims.put("iat", NOW.getEpochSecond() - 60);
+        claims.put("exp", NOW.getEpochSecond() + 3600);
+        claims.put("vct", "https://copartner.io/credentials/PartnerMembership");
+        claims.put("status", Map.of("status_list", Map.of("idx", idx, "uri", TOKEN_LIST)));
+        claims.put("tier", "gold");
+        return SdJwt.issue(claims, Set.of("tier"), ISSUER + "#issuer-1", JWSAlgorithm.EdDSA, JwsKeys.ed25519Signer(seed));
+    }
+
+    /** Publishes a Status List Token with the entries in {@code revoked} INVALID. */
+    void publishToken(String typ, String sub, long... revoked) {
+        byte[] bits = BitstringStatusList.empty(BitstringStatusList.MIN_BITS);
+        for (long i : revoked) {
+            BitstringStatusList.set(bits, (int) i, true);
+        }
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", ISSUER);
+        claims.put("sub", sub);
+        claims.put("iat", NOW.getEpochSecond() - 10);
+        claims.put("exp", NOW.getEpochSecond() + 3600);
+        claims.put("ttl", 60);
+        claims.put("status_list", Map.of("bits", 1, "lst", TokenStatusList.encode(TokenStatusList.fromBitstring(bits))));
+        com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(
+            new com.nimbusds.jose.JWSHeader.Builder(JWSAlgorithm.EdDSA).type(new com.nimbusds.jose.JOSEObjectType(typ))
+                .keyID(ISSUER + "#issuer-1").build(),
+            new com.nimbusds.jose.Payload(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(claims)));
+        try {
+            jws.sign(JwsKeys.ed25519Signer(seed));
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        statusTokens.put(TOKEN_LIST, jws.serialize());
+    }
+
+    @Test
+    void theStatusClaimIsCheckedAgainstTheStatusListToken() {
+        String sdJwt = issueWithStatus(4242).serialize();
+        publishToken(TokenStatusList.TYP, TOKEN_LIST, 17);
+        Verification ok = verify(sdJwt);
+        assertTrue(ok.verified(), ok.checks().toString());
+        assertEquals("status_list idx 4242 VALID", check(ok, "status").detail());
+
+        publishToken(TokenStatusList.TYP, TOKEN_LIST, 17, 4242);
+        Verification revoked = verify(sdJwt);
+        assertFalse(revoked.verified());
+        assertEquals("revoked (status_list idx 4242 is INVALID)", check(revoked, "status").detail());
+
+        publishToken("JWT", TOKEN_LIST);
+        assertTrue(check(verify(sdJwt), "status").detail().contains("typ must be statuslist+jwt"));
+        publishToken(TokenStatusList.TYP, "https://issuer.example/token-status/2");
+        assertTrue(check(verify(sdJwt), "status").detail().contains("sub is not the uri"));
+        statusTokens.clear();
+        assertTrue(check(verify(sdJwt), "status").detail().contains("could not be checked"));
+        assertTrue(check(verify(issue().serialize()), "status").ok(), "no status claim, nothing to check");
+    }
+
     /** The membership credential; with {@code holder}, bound to it by {@code cnf.jwk} and {@code sub}. */
     SdJwt.Issued issue(PublicKey holder) {
         Map<String, Object> claims = new LinkedHashMap<>();
         if (holder != null) {
-            claims.put("sub", DidKey.of(holder));
+            claims.put("sub", DidKeyMethod.of(holder));
             claims.put("cnf", Map.of("jwk", holder.jwk()));
         }
         claims.put("iss", ISSUER);
@@ -103,6 +164,12 @@ class SdJwtTest {
                 throw new IllegalArgumentException("unknown " + did);
             }
             return document;
+        }, url -> {
+            String token = statusTokens.get(url);
+            if (token == null) {
+                throw new IllegalArgumentException("404");
+            }
+            return token;
         }, Clock.fixed(NOW, ZoneOffset.UTC)).verify(presentation, expected);
     }
 

@@ -9,9 +9,10 @@ import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.copartner.kernel.crypto.Ed25519;
+import io.copartner.kernel.encoding.DidKey;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
@@ -70,7 +71,7 @@ public final class DidJwtVerifier {
         DidKey did;
         try {
             did = DidKey.parse(iss);
-        } catch (InvalidDidException e) {
+        } catch (IllegalArgumentException e) {
             throw new InvalidAssertionException(e.getMessage());
         }
         JWSHeader header = signed.getHeader();
@@ -136,16 +137,18 @@ public final class DidJwtVerifier {
     static JWSVerifier verifierFor(DidKey did) throws GeneralSecurityException, JOSEException {
         return switch (did.type()) {
             case ED25519 -> new JdkEd25519Verifier(PublicKeys.ed25519(did.publicKey()));
+            // ES256K needs BouncyCastle's secp256k1 through nimbus, so it stays here rather than in the kernel.
             case SECP256K1 -> {
                 ECDSAVerifier v = new ECDSAVerifier(PublicKeys.secp256k1(did.publicKey()));
                 v.getJCAContext().setProvider(PublicKeys.BC);
                 yield v;
             }
+            default -> throw new GeneralSecurityException(did.type() + " keys do not sign");
         };
     }
 
     /**
-     * EdDSA (Ed25519) verification with the JDK's own Ed25519: nimbus' Ed25519Verifier needs Google Tink, which
+     * nimbus' face of the kernel's JDK-only EdDSA check: nimbus' own Ed25519Verifier needs Google Tink, which
      * Keycloak does not ship.
      */
     static final class JdkEd25519Verifier implements JWSVerifier {
@@ -162,18 +165,7 @@ public final class DidJwtVerifier {
             if (!supportedJWSAlgorithms().contains(header.getAlgorithm())) {
                 return false;
             }
-            byte[] sig = signature.decode();
-            if (sig.length != 64) {
-                return false;
-            }
-            try {
-                Signature s = Signature.getInstance("Ed25519");
-                s.initVerify(key);
-                s.update(signingInput);
-                return s.verify(sig);
-            } catch (GeneralSecurityException e) {
-                return false;
-            }
+            return Ed25519.verifyJws(key, header.getAlgorithm().getName(), signingInput, signature.decode());
         }
 
         @Override

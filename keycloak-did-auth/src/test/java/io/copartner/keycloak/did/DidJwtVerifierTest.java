@@ -1,5 +1,7 @@
 package io.copartner.keycloak.did;
 
+import io.copartner.kernel.encoding.DidKey;
+import io.copartner.kernel.encoding.KeyType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +28,7 @@ class DidJwtVerifierTest {
     }
 
     @ParameterizedTest
-    @EnumSource(KeyType.class)
+    @EnumSource(value = KeyType.class, names = {"ED25519", "SECP256K1"})
     void acceptsAnAssertionSignedByTheDidKey(KeyType type) throws Exception {
         TestWallet w = TestWallet.create(type);
         String jwt = w.sign(TestWallet.claims(w.did, AUD, "n0nce-n0nce-n0nce", NOW.minusSeconds(5)).build());
@@ -52,7 +54,7 @@ class DidJwtVerifierTest {
     }
 
     @ParameterizedTest
-    @EnumSource(KeyType.class)
+    @EnumSource(value = KeyType.class, names = {"ED25519", "SECP256K1"})
     void refusesASignatureByAnotherKey(KeyType type) throws Exception {
         TestWallet w = TestWallet.create(type);
         TestWallet other = TestWallet.create(type);
@@ -61,7 +63,7 @@ class DidJwtVerifierTest {
     }
 
     @ParameterizedTest
-    @EnumSource(KeyType.class)
+    @EnumSource(value = KeyType.class, names = {"ED25519", "SECP256K1"})
     void refusesATamperedPayload(KeyType type) throws Exception {
         TestWallet w = TestWallet.create(type);
         String[] parts = w.sign(TestWallet.claims(w.did, AUD, "nonce-nonce-nonce", NOW).build()).split("\\.");

@@ -1,5 +1,7 @@
 package io.copartner.keycloak.did;
 
+import io.copartner.kernel.encoding.DidKey;
+import io.copartner.kernel.encoding.KeyType;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

@@ -1,6 +1,7 @@
 package io.copartner.identity.did;
 
-import io.copartner.kernel.encoding.Base58;
+import io.copartner.kernel.encoding.KeyType;
+import io.copartner.kernel.encoding.DidKey;
 import io.copartner.identity.api.KeyFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,20 +11,18 @@ import java.util.Map;
 /**
  * The did:key method (W3C CCG did:key v0.9): {@code did:key:z<base58btc(multicodec ‖ public key)>} for
  * Ed25519 ({@code z6Mk…}) and compressed secp256k1 ({@code zQ3s…}) keys, and its DID document, which is
- * derived from the identifier alone.
+ * derived from the identifier alone. The identifier's codec is the kernel's {@link DidKey}; this adds the
+ * curve-point check and the document.
  */
-public final class DidKey {
+public final class DidKeyMethod {
 
-    public static final String PREFIX = "did:key:";
+    public static final String PREFIX = DidKey.PREFIX;
 
-    private DidKey() {
+    private DidKeyMethod() {
     }
 
     public static String of(PublicKey key) {
-        if (key.type() == KeyType.X25519) {
-            throw new IllegalArgumentException("X25519 keys cannot sign; a did:key here is Ed25519 or secp256k1");
-        }
-        return PREFIX + key.multibase();
+        return DidKey.of(key.type(), key.raw()).did();
     }
 
     /** The key a did:key identifies; rejects anything but a bare, well-formed Ed25519 or secp256k1 did:key. */
@@ -31,25 +30,18 @@ public final class DidKey {
         if (did == null || !did.startsWith(PREFIX)) {
             throw new MalformedDidException("not a did:key");
         }
-        String id = did.substring(PREFIX.length());
-        if (id.isEmpty() || id.length() > 128 || !id.chars().allMatch(c -> Base58.ALPHABET.indexOf(c) >= 0)) {
-            throw new MalformedDidException("the did:key method-specific id must be a base58btc multibase key");
-        }
-        PublicKey key;
+        DidKey parsed;
         try {
-            key = PublicKey.fromMultibase(id);
+            parsed = DidKey.parse(did);
         } catch (IllegalArgumentException e) {
             throw new MalformedDidException("invalid did:key: " + e.getMessage());
         }
-        if (key.type() == KeyType.X25519) {
-            throw new MalformedDidException("invalid did:key: X25519 keys are not supported as identifiers");
+        try {
+            return new PublicKey(parsed.type(), parsed.publicKey());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedDidException("invalid did:key: " + e.getMessage());
         }
-        if (!key.multibase().equals(id)) {
-            throw new MalformedDidException("invalid did:key: not in canonical encoding");
-        }
-        return key;
     }
-
     public static Map<String, Object> document(String did, KeyFormat format) {
         PublicKey key = decode(did);
         String mb = key.multibase();

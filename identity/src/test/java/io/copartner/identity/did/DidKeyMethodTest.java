@@ -1,5 +1,6 @@
 package io.copartner.identity.did;
 
+import io.copartner.kernel.encoding.KeyType;
 import io.copartner.kernel.encoding.Base58;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * The test vectors of the did:key specification (w3c-ccg/did-method-key, test-vectors/ed25519-x25519.json and
  * secp256k1.json): each seed's public key encodes to the spec's DID, and each DID resolves to the spec's key.
  */
-class DidKeyTest {
+class DidKeyMethodTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
@@ -38,8 +39,8 @@ class DidKeyTest {
         byte[] seed = HexFormat.of().parseHex(seedHex);
         byte[] pub = new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded();
         assertArrayEquals(Base58.decode(publicKeyBase58), pub, "seed -> public key");
-        assertEquals(did, DidKey.of(new PublicKey(KeyType.ED25519, pub)), "public key -> did:key");
-        PublicKey resolved = DidKey.decode(did);
+        assertEquals(did, DidKeyMethod.of(new PublicKey(KeyType.ED25519, pub)), "public key -> did:key");
+        PublicKey resolved = DidKeyMethod.decode(did);
         assertEquals(KeyType.ED25519, resolved.type());
         assertArrayEquals(Base58.decode(publicKeyBase58), resolved.raw(), "did:key -> the spec's key");
         assertArrayEquals(Base58.decode(x25519Base58), resolved.toX25519().raw(), "derived X25519 key");
@@ -57,8 +58,8 @@ class DidKeyTest {
     void secp256k1VectorsFromTheSpec(String did, String privateKeyHex, String publicKeyBase58) {
         byte[] pub = PublicKey.SECP256K1.getG().multiply(new BigInteger(privateKeyHex, 16)).getEncoded(true);
         assertArrayEquals(Base58.decode(publicKeyBase58), pub, "private key -> compressed public key");
-        assertEquals(did, DidKey.of(new PublicKey(KeyType.SECP256K1, pub)));
-        PublicKey resolved = DidKey.decode(did);
+        assertEquals(did, DidKeyMethod.of(new PublicKey(KeyType.SECP256K1, pub)));
+        PublicKey resolved = DidKeyMethod.decode(did);
         assertEquals(KeyType.SECP256K1, resolved.type());
         assertArrayEquals(Base58.decode(publicKeyBase58), resolved.raw());
         assertEquals(resolved, PublicKey.fromJwk(resolved.jwk()), "JWK round trip through x and y");
@@ -70,7 +71,7 @@ class DidKeyTest {
         String did = "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp";
         String vm = did + "#z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp";
         String ka = did + "#z6LShs9GGnqk85isEBzzshkuVWrVKsRp24GnDuHk8QWkARMW";
-        Map<String, Object> doc = DidKey.document(did, KeyFormat.MULTIKEY);
+        Map<String, Object> doc = DidKeyMethod.document(did, KeyFormat.MULTIKEY);
         assertEquals(List.of("https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"), doc.get("@context"));
         assertEquals(did, doc.get("id"));
         List<Map<String, Object>> vms = (List<Map<String, Object>>) doc.get("verificationMethod");
@@ -82,7 +83,7 @@ class DidKeyTest {
         }
         assertEquals(List.of(ka), doc.get("keyAgreement"));
 
-        Map<String, Object> jwkDoc = DidKey.document(did, KeyFormat.JSON_WEB_KEY_2020);
+        Map<String, Object> jwkDoc = DidKeyMethod.document(did, KeyFormat.JSON_WEB_KEY_2020);
         Map<String, Object> jwkVm = ((List<Map<String, Object>>) jwkDoc.get("verificationMethod")).get(0);
         assertEquals("JsonWebKey2020", jwkVm.get("type"));
         assertEquals(Map.of("kty", "OKP", "crv", "Ed25519", "x", "O2onvM62pC1io6jQKm8Nc2UyFXcd4kOmOsBIoYtZ2ik"),
@@ -94,7 +95,7 @@ class DidKeyTest {
     @SuppressWarnings("unchecked")
     void aSecp256k1DidKeyHasNoKeyAgreementDerivation() {
         String did = "did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme";
-        Map<String, Object> doc = DidKey.document(did, KeyFormat.JSON_WEB_KEY_2020);
+        Map<String, Object> doc = DidKeyMethod.document(did, KeyFormat.JSON_WEB_KEY_2020);
         List<Map<String, Object>> vms = (List<Map<String, Object>>) doc.get("verificationMethod");
         assertEquals(1, vms.size());
         Map<String, Object> jwk = (Map<String, Object>) vms.get(0).get("publicKeyJwk");
@@ -119,7 +120,7 @@ class DidKeyTest {
         "did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBmf",        // not a secp256k1 point (or wrong length)
     })
     void malformedDidKeysAreRefused(String did) {
-        assertThrows(MalformedDidException.class, () -> DidKey.decode(did));
+        assertThrows(MalformedDidException.class, () -> DidKeyMethod.decode(did));
     }
 
     @Test
@@ -127,7 +128,7 @@ class DidKeyTest {
         byte[] spec = Base58.decode("4zvwRjXUKGfvwnParsHAS3HuSVzV5cA4McphgmoCtajS");
         String did = "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWq";
         try {
-            assertFalse(java.util.Arrays.equals(spec, DidKey.decode(did).raw()));
+            assertFalse(java.util.Arrays.equals(spec, DidKeyMethod.decode(did).raw()));
         } catch (MalformedDidException refused) {
             assertTrue(refused.getMessage().contains("curve point"), refused.getMessage());
         }
@@ -150,12 +151,12 @@ class DidKeyTest {
             r.nextBytes(seed);
             byte[] ed = new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded();
             PublicKey k = new PublicKey(KeyType.ED25519, ed);
-            assertEquals(k, DidKey.decode(DidKey.of(k)));
+            assertEquals(k, DidKeyMethod.decode(DidKeyMethod.of(k)));
             assertEquals(k, PublicKey.fromJwk(k.jwk()));
             byte[] sk = PublicKey.SECP256K1.getG().multiply(new BigInteger(1, seed).mod(
                 PublicKey.SECP256K1.getN().subtract(BigInteger.ONE)).add(BigInteger.ONE)).getEncoded(true);
             PublicKey s = new PublicKey(KeyType.SECP256K1, sk);
-            assertEquals(s, DidKey.decode(DidKey.of(s)));
+            assertEquals(s, DidKeyMethod.decode(DidKeyMethod.of(s)));
             assertEquals(s, PublicKey.fromJwk(s.jwk()));
         }
     }

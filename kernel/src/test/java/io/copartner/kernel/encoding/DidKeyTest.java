@@ -1,6 +1,6 @@
-package io.copartner.keycloak.did;
+package io.copartner.kernel.encoding;
 
-import io.copartner.kernel.encoding.Base58;
+import io.copartner.kernel.crypto.Ed25519;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,7 +48,7 @@ class DidKeyTest {
         s.update(msg);
         byte[] sig = s.sign();
         Signature v = Signature.getInstance("Ed25519");
-        v.initVerify(PublicKeys.ed25519(key.publicKey()));
+        v.initVerify(Ed25519.publicKey(key.publicKey()));
         v.update(msg);
         assertTrue(v.verify(sig));
     }
@@ -72,7 +72,6 @@ class DidKeyTest {
         byte[] derived = ECNamedCurveTable.getParameterSpec("secp256k1").getG()
             .multiply(new BigInteger(1, HexFormat.of().parseHex(seedHex))).getEncoded(true);
         assertArrayEquals(derived, key.publicKey());
-        assertArrayEquals(derived, PublicKeys.compressed(PublicKeys.secp256k1(key.publicKey())));
     }
 
     @Test
@@ -95,18 +94,34 @@ class DidKeyTest {
         "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooW0",       // '0' is not base58
         "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDoo",         // truncated key
         "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp#frag",  // a DID URL, not a DID
+        "did:key:z1116MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp",    // leading zero bytes: not canonical
         "did:key:z6LShs9GGnqk85isEBzzshkuVWrVKsRp24GnDuHk8QWkARMW",       // X25519: not a signing key
         "did:key:zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169",      // P-256: not supported here
         "did:web:example.com",
         "did:example:123456",
     })
     void refusesWhatItCannotUse(String did) {
-        assertThrows(InvalidDidException.class, () -> DidKey.parse(did));
+        assertThrows(IllegalArgumentException.class, () -> DidKey.parse(did));
+    }
+
+    @Test
+    void refusesToNameAnX25519KeyAsADid() {
+        assertThrows(IllegalArgumentException.class, () -> DidKey.of(KeyType.X25519, new byte[32]));
+        assertThrows(IllegalArgumentException.class, () -> DidKey.of(KeyType.ED25519, new byte[31]));
+    }
+
+    @Test
+    void keyTypesKnowTheirCodesCurvesAndAlgorithms() {
+        assertEquals(KeyType.ED25519, KeyType.ofMulticodec(0xed));
+        assertEquals(KeyType.SECP256K1, KeyType.ofJwkCurve("secp256k1"));
+        assertEquals(java.util.Set.of("ES256K"), KeyType.SECP256K1.jwsAlgorithms());
+        assertEquals(false, KeyType.X25519.signs());
+        assertThrows(IllegalArgumentException.class, () -> KeyType.ofMulticodec(0x1200));
     }
 
     @Test
     void namesTheUnsupportedMethod() {
-        InvalidDidException e = assertThrows(InvalidDidException.class, () -> DidKey.parse("did:web:example.com"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DidKey.parse("did:web:example.com"));
         assertEquals("unsupported DID method: web", e.getMessage());
     }
 }
