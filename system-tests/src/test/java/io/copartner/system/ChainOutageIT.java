@@ -1,13 +1,17 @@
 package io.copartner.system;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.copartner.launcher.Platform;
-import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** A chain that stops during traffic delays anchors but loses nothing, and commerce goes on meanwhile. */
 @ExtendWith(PlatformExtension.class)
 class ChainOutageIT {
+
+    /** The newest queued anchor above a size, as the worker left it. */
+    record OutboxRow(long treeSize, int attempts, String lastError, boolean retryLater) {
+    }
 
     @Test
     void paymentsGoOnWhileTheChainIsDownAndAnchorsCatchUpAfterwards() throws Exception {
@@ -37,25 +45,43 @@ class ChainOutageIT {
             given().get("/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'chain' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'database' }.status", equalTo("UP"));
-            Thread.sleep(3_000);
+            // The worker tried, failed and backs off: the outbox row of the grown tree says so.
+            OutboxRow row = await("a failed anchor attempt, backing off, on the outbox").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> newestQueuedAbove(anchoredBefore),
+                    r -> r != null && r.attempts() > 0 && r.lastError() != null && r.retryLater());
+            System.out.println("[chain-outage] " + row);
             assertTrue(newestAnchoredSize() < grown, "nothing can be anchored while the chain is down");
         } finally {
             platform.startChain();
         }
 
         long size = AuditLogIT.awaitCheckpoint(1).getLong("treeSize");
-        JsonPath anchor = AuditLogIT.await(Duration.ofSeconds(120), () -> {
-            JsonPath page = given().get("/api/v1/audit/anchors?limit=1").then().statusCode(200).extract().jsonPath();
-            List<Object> items = page.getList("items");
-            return !items.isEmpty() && page.getLong("items[0].treeSize") >= size ? page : null;
-        });
-        assertTrue(anchor.getLong("items[0].treeSize") >= size);
+        long anchored = await("anchors catch up once the chain is back").atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(200))
+            .until(ChainOutageIT::newestAnchoredSize, n -> n >= size);
+        try (Connection c = AnchorCrashIT.db(PlatformExtension.settings())) {
+            assertEquals(0, AnchorCrashIT.scalar(c, "select count(*) from ledger.anchor_outbox where tree_size <= "
+                + anchored), "the outbox is drained up to the anchored size");
+        }
         given().get("/health/ready").then().statusCode(200);
 
         // Nothing lost: every leaf is in the signed tree, every anchor is on chain, and the log is consistent.
         VerifierCli.Result result = VerifierCli.run(Files.createTempDirectory("verifier").resolve("state.json"),
             "--samples", "64");
         assertEquals(0, result.exitCode(), result.output());
+    }
+
+    static OutboxRow newestQueuedAbove(long size) throws SQLException {
+        try (Connection c = AnchorCrashIT.db(PlatformExtension.settings());
+             PreparedStatement ps = c.prepareStatement("""
+                 select tree_size, attempts, last_error, next_attempt_at > now() from ledger.anchor_outbox
+                 where tree_size > ? order by tree_size desc limit 1""")) {
+            ps.setLong(1, size);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new OutboxRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4)) : null;
+            }
+        }
     }
 
     private static long newestAnchoredSize() {

@@ -1,25 +1,31 @@
 package io.copartner.ledger.audit;
 
+import io.copartner.kernel.crypto.Hashes;
+import io.copartner.ledger.audit.AnchorOutboxStore.Claim;
+import io.copartner.ledger.audit.AnchorOutboxStore.Recorded;
 import io.copartner.ledger.chain.AnchorReceipt;
+import io.copartner.ledger.chain.AnchorRejectedException;
+import io.copartner.ledger.chain.AnchoredEvent;
 import io.copartner.ledger.service.AnchorChainService;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Drains the anchor outbox after commit: sends the newest queued checkpoint root to AuditAnchor (older queued
- * sizes are covered by it), records chain id, contract, tx, block and gas, and backs off exponentially while
- * the chain is down. Business transactions never wait for the chain.
+ * Drains the anchor outbox after commit as claim, send, record: the newest queued checkpoint (older queued sizes
+ * are covered by it) is leased to this instance in one short transaction, sent to AuditAnchor and waited for with
+ * no transaction open, and recorded in a second short transaction. A failure backs off exponentially.
+ *
+ * <p>Reconciliation reads the contract and its {@code Anchored} logs and records what was mined but never
+ * recorded (a crash between send and record, or a record that failed). It runs at start-up, after any failure,
+ * and when the contract refuses a size as not increasing: that refusal means the size is on chain already.
  */
 @ApplicationScoped
 public class AnchorWorker {
@@ -27,70 +33,152 @@ public class AnchorWorker {
     private static final Logger LOG = Logger.getLogger(AnchorWorker.class.getName());
     static final long MAX_BACKOFF_SECONDS = 60;
 
-    @Resource(lookup = "jdbc/copartner")
-    DataSource dataSource;
-
     @Inject
     AnchorChainService chain;
 
-    /** Anchors at most one checkpoint; returns whether one landed. */
-    @Transactional
+    @Inject
+    AnchorOutbox outbox;
+
+    /** Longer than a send plus the receipt wait (120 s), so a live sender never loses its lease. */
+    @Inject
+    @ConfigProperty(name = "copartner.audit.anchor.lease.seconds", defaultValue = "300")
+    long leaseSeconds;
+
+    @Inject
+    @ConfigProperty(name = "copartner.instance.id")
+    Optional<String> configuredInstance;
+
+    @Inject
+    @ConfigProperty(name = "copartner.http.port", defaultValue = "9080")
+    String httpPort;
+
+    private volatile String instance;
+    /** True at start-up and after a failure: reconcile before the next claim. */
+    private volatile boolean reconcileNeeded = true;
+
+    /** Anchors at most one checkpoint; returns whether the outbox moved on (worth another call at once). */
+    @Transactional(Transactional.TxType.NEVER)
     public boolean anchorNext() {
-        try (Connection c = dataSource.getConnection()) {
-            long id;
-            long size;
-            byte[] root;
-            int attempts;
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select id, tree_size, root_hash, attempts from ledger.anchor_outbox
-                    where next_attempt_at <= now() order by tree_size desc limit 1 for update skip locked""");
-                 ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return false;
-                }
-                id = rs.getLong(1);
-                size = rs.getLong(2);
-                root = rs.getBytes(3);
-                attempts = rs.getInt(4);
-            }
-            AnchorReceipt receipt;
-            try {
-                receipt = chain.anchor(size, root);
-            } catch (RuntimeException e) {
-                long backoff = Math.min(MAX_BACKOFF_SECONDS, 1L << Math.min(attempts, 6));
-                LOG.log(Level.WARNING, "Anchoring tree size " + size + " failed (attempt " + (attempts + 1)
-                    + "), retrying in " + backoff + " s: " + e.getMessage());
-                try (PreparedStatement ps = c.prepareStatement("""
-                        update ledger.anchor_outbox set attempts = attempts + 1, last_error = ?,
-                        next_attempt_at = now() + make_interval(secs => ?) where id = ?""")) {
-                    ps.setString(1, String.valueOf(e.getMessage()));
-                    ps.setLong(2, backoff);
-                    ps.setLong(3, id);
-                    ps.executeUpdate();
-                }
-                return false;
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into ledger.audit_anchor
-                      (tree_size, root_hash, chain_id, contract, tx_hash, block_number, gas_used, anchored_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setLong(1, size);
-                ps.setBytes(2, root);
-                ps.setLong(3, receipt.chainId());
-                ps.setString(4, receipt.contract());
-                ps.setString(5, receipt.txHash());
-                ps.setLong(6, receipt.blockNumber());
-                ps.setLong(7, receipt.gasUsed());
-                ps.setTimestamp(8, Timestamp.from(Instant.now()));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("delete from ledger.anchor_outbox where tree_size <= ?")) {
-                ps.setLong(1, size);
-                ps.executeUpdate();
-            }
+        if (reconcileNeeded) {
+            reconcileQuietly();
+        }
+        Optional<Claim> claimed = outbox.claim(instance(), leaseSeconds);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        Claim claim = claimed.get();
+        try {
+            long t0 = System.nanoTime();
+            AnchorReceipt receipt = land(claim);
+            long t1 = System.nanoTime();
+            outbox.record(receipt, claim.root());
+            long t2 = System.nanoTime();
+            LOG.info(() -> String.format("Anchored tree size %d in tx %s (block %d): sent and mined in %.0f ms,"
+                + " recorded %.0f ms later", claim.treeSize(), receipt.txHash(), receipt.blockNumber(),
+                (t1 - t0) / 1e6, (t2 - t1) / 1e6));
             return true;
-        } catch (SQLException e) {
-            throw new IllegalStateException("anchor outbox failed", e);
+        } catch (AnchorRejectedException e) {
+            // TreeSizeNotIncreasing: this size (or a later one) is on chain already, most likely ours unrecorded.
+            if (reconcileQuietly() && !outbox.queued(claim.id())) {
+                return true;
+            }
+            fail(claim, e);
+            return false;
+        } catch (RuntimeException e) {
+            fail(claim, e);
+            reconcileNeeded = true;
+            return false;
+        }
+    }
+
+    /**
+     * Records every anchor the chain holds above the newest recorded one, once; returns how many it recorded.
+     * Reads the contract's latest size first, so the logs are read only when something is missing.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public int reconcile() {
+        long t0 = System.nanoTime();
+        String contract = chain.contract().address();
+        long onChain = chain.latestTreeSize();
+        Recorded recorded = outbox.recorded(contract);
+        if (onChain <= recorded.treeSize()) {
+            return 0;
+        }
+        List<AnchoredEvent> events = chain.anchoredEvents(recorded.blockNumber());
+        Reconciliation.Plan plan = Reconciliation.plan(events, recorded.treeSize(), outbox::checkpointRoot);
+        for (AnchoredEvent e : plan.foreign()) {
+            LOG.severe(() -> "The chain holds tree size " + e.treeSize() + " with root " + Hashes.hex(e.root())
+                + " (tx " + e.txHash() + "), which is not this log's checkpoint: not recorded");
+        }
+        int n = 0;
+        for (AnchoredEvent e : plan.toRecord()) {
+            if (outbox.record(chain.receipt(e.txHash(), e.treeSize(), e.root()), e.root())) {
+                n++;
+            }
+        }
+        int recordedNow = n;
+        LOG.info(() -> String.format("Reconciled from the chain: %d anchor(s) mined but not recorded, now recorded"
+            + " (chain at %d, database was at %d) in %.0f ms", recordedNow, onChain, recorded.treeSize(),
+            (System.nanoTime() - t0) / 1e6));
+        return n;
+    }
+
+    /** The anchor for a claim: a transaction an earlier attempt sent if it is mined or pending, else a new one. */
+    private AnchorReceipt land(Claim claim) {
+        if (claim.txHash() != null) {
+            switch (chain.state(claim.txHash())) {
+                case MINED, PENDING -> {
+                    return chain.awaitReceipt(claim.txHash(), claim.treeSize(), claim.root());
+                }
+                case REVERTED, UNKNOWN -> {
+                    // changed nothing on chain: send again
+                }
+            }
+        }
+        String txHash = chain.submit(claim.treeSize(), claim.root());
+        outbox.noteTx(claim.id(), instance(), txHash);
+        return chain.awaitReceipt(txHash, claim.treeSize(), claim.root());
+    }
+
+    private boolean reconcileQuietly() {
+        try {
+            reconcile();
+            reconcileNeeded = false;
+            return true;
+        } catch (RuntimeException e) {
+            reconcileNeeded = true;
+            LOG.log(Level.FINE, "Reconciliation with the chain failed; retrying later", e);
+            return false;
+        }
+    }
+
+    private void fail(Claim claim, RuntimeException e) {
+        long backoff = Math.min(MAX_BACKOFF_SECONDS, 1L << Math.min(claim.attempts(), 6));
+        LOG.log(Level.WARNING, "Anchoring tree size " + claim.treeSize() + " failed (attempt " + (claim.attempts() + 1)
+            + "), retrying in " + backoff + " s: " + e.getMessage());
+        try {
+            outbox.fail(claim.id(), instance(), String.valueOf(e.getMessage()), backoff);
+        } catch (RuntimeException dbDown) {
+            // The lease stays ours; the next tick takes the row again and reconciles first.
+            LOG.log(Level.WARNING, "Could not record the failed anchor attempt", dbDown);
+        }
+    }
+
+    /** Stable across restarts of the same server (host and port), so a restarted instance takes its leases back. */
+    String instance() {
+        String id = instance;
+        if (id == null) {
+            id = configuredInstance.filter(s -> !s.isBlank()).orElseGet(() -> host() + ":" + httpPort);
+            instance = id;
+        }
+        return id;
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
         }
     }
 }

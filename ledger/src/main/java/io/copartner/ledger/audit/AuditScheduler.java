@@ -24,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs the sequencer (every {@code copartner.audit.integrate.millis}, default 100 ms: the integration delay
- * stays well under a second) and the anchor worker, once the schemas are migrated. Records the start-up fact
+ * stays well under a second) and the anchor worker (every second; its first tick reconciles with the chain), once
+ * the schemas are migrated. Records the start-up fact
  * that this checkpoint key is published, so the log is never empty.
  */
 @ApplicationScoped

@@ -3,22 +3,31 @@ package io.copartner.ledger.chain;
 import io.copartner.ledger.chain.contract.AuditAnchor;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import org.web3j.crypto.Credentials;
+import org.web3j.abi.EventEncoder;
 import org.web3j.crypto.Hash;
+import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.WalletUtils;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthGetCode;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.exceptions.TransactionException;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
-import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.gas.DynamicEIP1559GasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
@@ -31,6 +40,10 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
  * EIP-1559 fees taken from the node (base fee of the latest block, the node's priority-fee suggestion,
  * gas limit from {@code eth_estimateGas}). Receipts are polled every {@value #POLL_MILLIS} ms, which
  * suits chains that mine instantly (anvil) as well as real ones (up to {@value #POLL_ATTEMPTS} polls).
+ *
+ * <p>An anchor is sent in two steps, {@link #submit} (hash known at once) and {@link #awaitReceipt}, so a caller
+ * can write the hash down before the wait; {@link #state} and {@link #anchoredEvents} let it find out later what
+ * became of a transaction it sent.
  *
  * <p>Writes are {@code synchronized}: the nonce is read from the node per transaction, so two
  * concurrent sends from this key could otherwise collide.
@@ -49,7 +62,8 @@ public final class AnchorChainClient implements AutoCloseable {
     private final Credentials credentials;
     private final long chainId;
     private final RawTransactionManager txManager;
-    private final ContractGasProvider gasProvider;
+    private final DynamicEIP1559GasProvider gasProvider;
+    private final PollingTransactionReceiptProcessor receipts;
 
     /**
      * @param rpcUrl        JSON-RPC endpoint, e.g. {@code http://127.0.0.1:8545}
@@ -65,8 +79,8 @@ public final class AnchorChainClient implements AutoCloseable {
         this.web3j = Web3j.build(new HttpService(rpcUrl));
         this.credentials = Credentials.create(privateKeyHex);
         this.chainId = chainId;
-        this.txManager = new RawTransactionManager(web3j, credentials, chainId,
-                new PollingTransactionReceiptProcessor(web3j, POLL_MILLIS, POLL_ATTEMPTS));
+        this.receipts = new PollingTransactionReceiptProcessor(web3j, POLL_MILLIS, POLL_ATTEMPTS);
+        this.txManager = new RawTransactionManager(web3j, credentials, chainId, receipts);
         this.gasProvider = new DynamicEIP1559GasProvider(web3j, chainId);
     }
 
@@ -117,13 +131,26 @@ public final class AnchorChainClient implements AutoCloseable {
     }
 
     /**
-     * Anchors {@code root32} for {@code treeSize} and waits for the receipt.
+     * Anchors {@code root32} for {@code treeSize} and waits for the receipt: {@link #submit} then
+     * {@link #awaitReceipt}.
      *
      * @throws AnchorRejectedException if the contract refuses (size not growing, caller not owner);
      *                                 checked with {@code eth_call} first, so nothing is sent then
      * @throws ChainException          on RPC or transaction failure
      */
-    public synchronized AnchorReceipt anchor(String contract, long treeSize, byte[] root32) {
+    public AnchorReceipt anchor(String contract, long treeSize, byte[] root32) {
+        String txHash = submit(contract, treeSize, root32);
+        return awaitReceipt(contract, txHash, treeSize, root32);
+    }
+
+    /**
+     * Simulates, signs and broadcasts {@code anchor(treeSize, root32)} and returns the transaction hash at once,
+     * without waiting for it to be mined, so the caller can write the hash down before the long wait.
+     *
+     * @throws AnchorRejectedException if the contract refuses (simulated with {@code eth_call}: nothing is sent)
+     * @throws ChainException          on RPC failure
+     */
+    public synchronized String submit(String contract, long treeSize, byte[] root32) {
         requireAddress(contract);
         if (treeSize <= 0) {
             throw new IllegalArgumentException("treeSize must be positive: " + treeSize);
@@ -132,12 +159,11 @@ public final class AnchorChainClient implements AutoCloseable {
         if (root32.length != 32) {
             throw new IllegalArgumentException("root must be 32 bytes, got " + root32.length);
         }
-        AuditAnchor anchor = load(contract);
-        var call = anchor.anchor(BigInteger.valueOf(treeSize), root32.clone());
+        String data = load(contract).anchor(BigInteger.valueOf(treeSize), root32.clone()).encodeFunctionCall();
 
         // Simulate first: a refused anchor then costs no gas and we get the decoded custom error.
         EthCall sim = send(() -> web3j.ethCall(
-                Transaction.createEthCallTransaction(fromAddress(), contract, call.encodeFunctionCall()),
+                Transaction.createEthCallTransaction(fromAddress(), contract, data),
                 DefaultBlockParameterName.LATEST).send(), "eth_call anchor");
         if (isRevert(sim)) {
             throw new AnchorRejectedException(describeRevert(sim));
@@ -145,16 +171,100 @@ public final class AnchorChainClient implements AutoCloseable {
         if (sim.hasError()) {
             throw new ChainException("eth_call anchor failed: " + sim.getError().getMessage());
         }
+        // The pending nonce: a transaction of ours still in the pool is not replaced by this one.
+        BigInteger nonce = send(() -> web3j.ethGetTransactionCount(fromAddress(), DefaultBlockParameterName.PENDING)
+                .send(), "eth_getTransactionCount").getTransactionCount();
+        BigInteger gasLimit = send(() -> gasProvider.getGasLimit(
+                Transaction.createEthCallTransaction(fromAddress(), contract, data)), "eth_estimateGas");
+        RawTransaction raw = RawTransaction.createTransaction(chainId, nonce, gasLimit, contract, BigInteger.ZERO,
+                data, send(gasProvider::getMaxPriorityFeePerGas, "fee"), send(gasProvider::getMaxFeePerGas, "fee"));
+        String signed = txManager.sign(raw);
+        String txHash = Hash.sha3(signed);
+        EthSendTransaction sent = send(() -> web3j.ethSendRawTransaction(signed).send(), "eth_sendRawTransaction");
+        if (sent.hasError() && !alreadyKnown(sent.getError())) {
+            throw new ChainException("anchor(" + treeSize + ") was not accepted: " + sent.getError().getMessage());
+        }
+        return txHash;
+    }
 
+    /**
+     * Waits (polling, up to {@value #POLL_ATTEMPTS} x {@value #POLL_MILLIS} ms) until {@code txHash} is mined.
+     *
+     * @throws ChainException if it is not mined in time, reverted, or the node is unreachable
+     */
+    public AnchorReceipt awaitReceipt(String contract, String txHash, long treeSize, byte[] root32) {
         TransactionReceipt r;
         try {
-            r = call.send();
-        } catch (Exception e) {
-            throw new ChainException("anchor(" + treeSize + ") transaction failed: " + e.getMessage(), e);
+            r = receipts.waitForTransactionReceipt(txHash);
+        } catch (IOException e) {
+            throw new ChainException("waiting for " + txHash + ": node unreachable: " + e.getMessage(), e);
+        } catch (TransactionException e) {
+            throw new ChainException("anchor(" + treeSize + ") tx " + txHash + " not mined: " + e.getMessage(), e);
+        }
+        return toAnchorReceipt(contract, r, treeSize, root32);
+    }
+
+    /** What the node knows of a transaction we sent earlier (by hash). */
+    public TxState state(String txHash) {
+        var receipt = send(() -> web3j.ethGetTransactionReceipt(txHash).send(), "eth_getTransactionReceipt");
+        if (receipt.hasError()) {
+            throw new ChainException("eth_getTransactionReceipt failed: " + receipt.getError().getMessage());
+        }
+        if (receipt.getTransactionReceipt().isPresent()) {
+            return receipt.getTransactionReceipt().get().isStatusOK() ? TxState.MINED : TxState.REVERTED;
+        }
+        var tx = send(() -> web3j.ethGetTransactionByHash(txHash).send(), "eth_getTransactionByHash");
+        return tx.getTransaction().isPresent() ? TxState.PENDING : TxState.UNKNOWN;
+    }
+
+    /** The receipt of a mined anchor transaction, e.g. one found in the logs by reconciliation. */
+    public AnchorReceipt receipt(String contract, String txHash, long treeSize, byte[] root32) {
+        var receipt = send(() -> web3j.ethGetTransactionReceipt(txHash).send(), "eth_getTransactionReceipt");
+        TransactionReceipt r = receipt.getTransactionReceipt()
+                .orElseThrow(() -> new ChainException("no receipt for " + txHash));
+        return toAnchorReceipt(contract, r, treeSize, root32);
+    }
+
+    /**
+     * Every {@code Anchored} event of {@code contract} from block {@code fromBlock} on, oldest first
+     * ({@code eth_getLogs} on the contract address and the event topic).
+     */
+    public List<AnchoredEvent> anchoredEvents(String contract, long fromBlock) {
+        requireAddress(contract);
+        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(Math.max(0, fromBlock))),
+                DefaultBlockParameterName.LATEST, contract);
+        filter.addSingleTopic(EventEncoder.encode(AuditAnchor.ANCHORED_EVENT));
+        EthLog logs = send(() -> web3j.ethGetLogs(filter).send(), "eth_getLogs");
+        if (logs.hasError()) {
+            throw new ChainException("eth_getLogs failed: " + logs.getError().getMessage());
+        }
+        List<AnchoredEvent> out = new ArrayList<>();
+        for (EthLog.LogResult<?> result : logs.getLogs()) {
+            Log log = (Log) result.get();
+            if (log.isRemoved()) {
+                continue;
+            }
+            AuditAnchor.AnchoredEventResponse e = AuditAnchor.getAnchoredEventFromLog(log);
+            out.add(new AnchoredEvent(e.treeSize.longValueExact(), e.root, log.getTransactionHash(),
+                    log.getBlockNumber().longValueExact()));
+        }
+        return out;
+    }
+
+    private AnchorReceipt toAnchorReceipt(String contract, TransactionReceipt r, long treeSize, byte[] root32) {
+        if (!r.isStatusOK()) {
+            throw new ChainException("anchor(" + treeSize + ") tx " + r.getTransactionHash() + " reverted in block "
+                    + r.getBlockNumber());
         }
         return new AnchorReceipt(r.getTransactionHash(), r.getBlockNumber().longValueExact(),
                 r.getGasUsed().longValueExact(), treeSize, "0x" + HexFormat.of().formatHex(root32), chainId,
                 contract);
+    }
+
+    /** A node that already holds this very transaction (a resend after a lost answer) is no failure. */
+    private static boolean alreadyKnown(Response.Error err) {
+        String msg = err.getMessage() == null ? "" : err.getMessage().toLowerCase(Locale.ROOT);
+        return msg.contains("already known") || msg.contains("already imported");
     }
 
     /** Largest tree size anchored so far (0 if none). */

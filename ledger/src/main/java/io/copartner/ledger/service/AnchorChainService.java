@@ -6,6 +6,8 @@ import io.copartner.ledger.api.AnchorChain;
 import io.copartner.ledger.api.AnchorContract;
 import io.copartner.ledger.chain.AnchorChainClient;
 import io.copartner.ledger.chain.AnchorReceipt;
+import io.copartner.ledger.chain.AnchoredEvent;
+import io.copartner.ledger.chain.TxState;
 import io.copartner.ledger.domain.ChainDeployment;
 import io.copartner.ledger.persistence.ChainDeploymentRepository;
 import jakarta.annotation.PreDestroy;
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -98,10 +101,33 @@ public class AnchorChainService implements AnchorChain {
         }
     }
 
-    /** Sends one anchor transaction for the contract in use (module-internal: the audit anchor worker calls it). */
-    public AnchorReceipt anchor(long treeSize, byte[] root) {
-        AnchorContract c = contract();
-        return client().anchor(c.address(), treeSize, root);
+    /** Sends one anchor transaction and returns its hash without waiting (module-internal: the anchor worker). */
+    public String submit(long treeSize, byte[] root) {
+        return client().submit(contract().address(), treeSize, root);
+    }
+
+    /** Waits for a submitted anchor to be mined; never call this inside a database transaction. */
+    public AnchorReceipt awaitReceipt(String txHash, long treeSize, byte[] root) {
+        return client().awaitReceipt(contract().address(), txHash, treeSize, root);
+    }
+
+    /** The receipt of an anchor known to be mined (found by hash or in the logs). */
+    public AnchorReceipt receipt(String txHash, long treeSize, byte[] root) {
+        return client().receipt(contract().address(), txHash, treeSize, root);
+    }
+
+    public TxState state(String txHash) {
+        return client().state(txHash);
+    }
+
+    /** Largest tree size the contract in use holds. */
+    public long latestTreeSize() {
+        return client().latestTreeSize(contract().address());
+    }
+
+    /** {@code Anchored} events of the contract in use from {@code fromBlock} on, oldest first. */
+    public List<AnchoredEvent> anchoredEvents(long fromBlock) {
+        return client().anchoredEvents(contract().address(), fromBlock);
     }
 
     @Override

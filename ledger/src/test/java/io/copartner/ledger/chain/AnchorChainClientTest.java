@@ -212,6 +212,62 @@ class AnchorChainClientTest {
     }
 
     @Test
+    void submitGivesTheHashBeforeTheTransactionIsMinedAndStateFollowsIt() throws Exception {
+        String contract = client.deploy();
+        byte[] root = sha256("pending");
+        rpc("evm_setAutomine", "[false]");
+        String txHash;
+        try {
+            txHash = client.submit(contract, 4, root);
+            assertTrue(txHash.matches("0x[0-9a-f]{64}"), txHash);
+            assertEquals(TxState.PENDING, client.state(txHash), "sent, not mined");
+            assertEquals(0, client.latestTreeSize(contract));
+            rpc("evm_mine", "[]");
+        } finally {
+            rpc("evm_setAutomine", "[true]");
+        }
+        assertEquals(TxState.MINED, client.state(txHash));
+        AnchorReceipt receipt = client.awaitReceipt(contract, txHash, 4, root);
+        assertEquals(txHash, receipt.txHash(), "the hash computed before sending is the mined transaction's");
+        assertEquals(receipt, client.receipt(contract, txHash, 4, root));
+        assertEquals(4, client.latestTreeSize(contract));
+        assertEquals(TxState.UNKNOWN, client.state("0x" + "00".repeat(32)));
+    }
+
+    @Test
+    void theAnchoredLogsListEveryAnchorWithItsTransactionAndBlock() {
+        String contract = client.deploy();
+        AnchorReceipt three = client.anchor(contract, 3, sha256("three"));
+        AnchorReceipt seven = client.anchor(contract, 7, sha256("seven"));
+
+        List<AnchoredEvent> all = client.anchoredEvents(contract, 0);
+        assertEquals(List.of(3L, 7L), all.stream().map(AnchoredEvent::treeSize).toList());
+        assertArrayEquals(sha256("three"), all.get(0).root());
+        assertEquals(three.txHash(), all.get(0).txHash());
+        assertEquals(three.blockNumber(), all.get(0).blockNumber());
+        assertEquals(seven.txHash(), all.get(1).txHash());
+
+        List<AnchoredEvent> since = client.anchoredEvents(contract, seven.blockNumber());
+        assertEquals(List.of(7L), since.stream().map(AnchoredEvent::treeSize).toList(), "from a block on");
+        assertEquals(List.of(), client.anchoredEvents(client.deploy(), 0), "another contract's logs are not ours");
+    }
+
+    @Test
+    void aRevertedTransactionIsReportedAsSuch() throws Exception {
+        String contract = client.deploy();
+        client.anchor(contract, 10, sha256("ten"));
+        AuditAnchor direct = AuditAnchor.load(contract, probe,
+                new RawTransactionManager(probe, Credentials.create(DEV_KEY_0), CHAIN_ID),
+                new StaticEIP1559GasProvider(CHAIN_ID, BigInteger.valueOf(10_000_000_000L),
+                        BigInteger.valueOf(1_000_000_000L), BigInteger.valueOf(200_000)));
+        TransactionException e = assertThrows(TransactionException.class,
+                () -> direct.anchor(BigInteger.valueOf(5), sha256("five")).send());
+        String failed = e.getTransactionReceipt().orElseThrow().getTransactionHash();
+        assertEquals(TxState.REVERTED, client.state(failed));
+        assertThrows(ChainException.class, () -> client.awaitReceipt(contract, failed, 5, sha256("five")));
+    }
+
+    @Test
     void onlyTheOwnerMayAnchor() {
         String contract = client.deploy();
         try (AnchorChainClient stranger = new AnchorChainClient(rpcUrl, DEV_KEY_1, CHAIN_ID)) {
@@ -231,6 +287,18 @@ class AnchorChainClientTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------
+
+    private static String rpc(String method, String params) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(rpcUrl))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}"))
+                .build();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertFalse(r.body().contains("\"error\""), r.body());
+        return r.body();
+    }
 
     private BigInteger nonce() throws IOException {
         return probe.ethGetTransactionCount(client.fromAddress(), DefaultBlockParameterName.LATEST).send()
