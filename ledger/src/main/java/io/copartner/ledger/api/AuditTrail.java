@@ -1,5 +1,6 @@
 package io.copartner.ledger.api;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -13,5 +14,12 @@ import java.util.Map;
  */
 public interface AuditTrail {
 
+    /** Records the entry at the current time. */
     AuditReceipt record(String type, String subject, Map<String, ?> payload);
+
+    /**
+     * Records the entry at {@code time} (kept to the microsecond): the instant of the caller's transaction, so the
+     * audit entry and the change it records carry the same time.
+     */
+    AuditReceipt record(String type, String subject, Instant time, Map<String, ?> payload);
 }

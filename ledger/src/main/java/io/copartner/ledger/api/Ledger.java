@@ -7,12 +7,15 @@ import java.util.UUID;
 
 /**
  * The double-entry ledger. Every write is one transaction that moves balances, appends the entry and its postings
- * and records an audit entry; it joins the caller's transaction when there is one.
+ * and records an audit entry; it joins the caller's transaction when there is one. One instant (the clock read once
+ * per transaction) stamps the audit entry and the entry; an entry's {@code postedAt} is that instant, or 1 µs after
+ * the latest earlier entry on one of its accounts when that one carries a later time, so per account
+ * {@code postedAt} strictly increases in the order balances moved.
  *
  * <p>Errors are {@link io.copartner.kernel.problem.ProblemException}s: {@code validation} (400) for a request that
- * breaks a rule (fewer than two postings, a zero amount, unbalanced per asset, unknown account, asset mismatch),
- * {@code insufficient-funds} (409) when an account that may not go negative would, {@code conflict} (409) for a
- * second reversal, {@code idempotency-conflict} (409) when a key is reused with a different request,
+ * breaks a rule (fewer than two postings, a zero amount, unbalanced per asset, unknown account, asset mismatch, a
+ * balance that would leave the range of a 64-bit integer), {@code insufficient-funds} (409) when an account that may
+ * not go negative would, {@code conflict} (409) for a second reversal, {@code idempotency-conflict} (409) when a key is reused with a different request,
  * {@code not-found} (404).
  */
 public interface Ledger {

@@ -34,10 +34,16 @@ public class AuditTrailService implements AuditTrail {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditReceipt record(String type, String subject, Map<String, ?> payload) {
+        return record(type, subject, Instant.now(), payload);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditReceipt record(String type, String subject, Instant at, Map<String, ?> payload) {
         requireText(type, "type", 100);
         requireText(subject, "subject", 300);
         Objects.requireNonNull(payload, "payload");
-        Instant time = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant time = Objects.requireNonNull(at, "time").truncatedTo(ChronoUnit.MICROS);
         String canonical = canonical(type, subject, time, payload);
         byte[] leafHash = Rfc9162.leafHash(canonical.getBytes(StandardCharsets.UTF_8));
         Number id = (Number) em.createNativeQuery("""

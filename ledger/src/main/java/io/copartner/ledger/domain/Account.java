@@ -15,8 +15,9 @@ import java.util.UUID;
 
 /**
  * An account: an owner's balance of one asset. The balance column is never written through JPA
- * ({@code updatable = false}); it moves only by the guarded UPDATE in the repository, which applies
- * {@link BalanceRule} in SQL so concurrent posts cannot take a non-negative account below zero.
+ * ({@code updatable = false}); it moves only by the guarded UPDATE in the repository, which applies the range
+ * {@link BalanceRule} gave each {@link Move} to the locked row, so concurrent posts cannot take a non-negative
+ * account below zero.
  */
 @Entity
 @Table(name = "account", schema = "ledger")

@@ -2,7 +2,10 @@ package io.copartner.ledger.domain;
 
 import io.copartner.kernel.money.Asset;
 import io.copartner.kernel.problem.ProblemException;
+import io.copartner.ledger.api.PostEntry;
 import io.copartner.ledger.api.PostingLine;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +14,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The rules of a journal entry.
+ * The rules of a journal entry, each checked once: {@link #draft} the ones that need no stored state, {@link #plan}
+ * the ones on the accounts it names (and the guard of each balance move, {@link BalanceRule}).
  *
  * <p>Sign convention: each posting carries a signed amount in minor units, never zero; positive adds to the
  * account's balance, negative takes from it. An entry has 2..{@value #MAX_POSTINGS} postings on distinct accounts,
@@ -23,12 +27,23 @@ public final class EntryRules {
     public static final int MAX_POSTINGS = 100;
     public static final long MAX_AMOUNT = (1L << 53) - 1;
     public static final int MAX_MEMO = 500;
+    public static final int MAX_ACTOR = 300;
+    /** Who posted an entry that names nobody (a call from inside the platform). */
+    public static final String SYSTEM = "system";
 
     private EntryRules() {
     }
 
-    /** The rules that need no stored state; throws a {@code validation} problem naming the first broken rule. */
-    public static void checkShape(String memo, List<PostingLine> lines) {
+    /** A requested entry, its shape checked; throws a {@code validation} problem naming the first broken rule. */
+    public static EntryDraft draft(PostEntry request) {
+        if (request == null) {
+            throw ProblemException.badRequest("an entry is required");
+        }
+        return draft(null, request.memo(), request.postings(), request.postedBy());
+    }
+
+    /** The rules that need no stored state, for a new entry ({@code reverses} null) or a reversal. */
+    static EntryDraft draft(UUID reverses, String memo, List<PostingLine> lines, String postedBy) {
         if (memo != null && memo.length() > MAX_MEMO) {
             throw ProblemException.badRequest("memo must be at most " + MAX_MEMO + " characters");
         }
@@ -70,18 +85,30 @@ public final class EntryRules {
                     + sum.getValue() + " minor units instead of 0");
             }
         }
+        return new EntryDraft(reverses, memo, lines, actor(postedBy));
+    }
+
+    /** The subject recorded as the poster: the caller's, or {@value #SYSTEM} when none is named. */
+    public static String actor(String postedBy) {
+        if (postedBy == null || postedBy.isBlank()) {
+            return SYSTEM;
+        }
+        if (postedBy.length() > MAX_ACTOR) {
+            throw ProblemException.badRequest("postedBy must be at most " + MAX_ACTOR + " characters");
+        }
+        return postedBy;
     }
 
     /**
-     * All rules: {@link #checkShape} and, for each line, that the account exists and holds the line's asset.
+     * The rules on the accounts: each line's account exists and holds the line's asset; then one guarded move per
+     * account, in ascending account id order.
      *
      * @param accounts the accounts the lines name, by id (missing ones are unknown)
      */
-    public static EntryPlan plan(String memo, List<PostingLine> lines, Map<UUID, Account> accounts) {
-        checkShape(memo, lines);
-        TreeMap<UUID, Long> deltas = new TreeMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            PostingLine line = lines.get(i);
+    public static EntryPlan plan(UUID id, EntryDraft draft, Map<UUID, Account> accounts) {
+        List<Move> moves = new ArrayList<>(draft.lines().size());
+        for (int i = 0; i < draft.lines().size(); i++) {
+            PostingLine line = draft.lines().get(i);
             Account account = accounts.get(line.accountId());
             if (account == null) {
                 throw ProblemException.badRequest("postings[" + i + "]: unknown account " + line.accountId());
@@ -90,8 +117,9 @@ public final class EntryRules {
                 throw ProblemException.badRequest("postings[" + i + "]: account " + line.accountId() + " holds "
                     + account.asset() + ", not " + line.asset());
             }
-            deltas.put(line.accountId(), line.amount());
+            moves.add(BalanceRule.move(account, line.amount()));
         }
-        return new EntryPlan(memo, lines, deltas);
+        moves.sort(Comparator.comparing(Move::accountId));
+        return new EntryPlan(id, draft, moves);
     }
 }

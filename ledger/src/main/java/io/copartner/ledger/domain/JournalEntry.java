@@ -8,10 +8,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
-/** A posted journal entry (header). Immutable: every column is insert-only and the table refuses UPDATE/DELETE. */
+/**
+ * A posted journal entry (header), as read back. Immutable: every column is insert-only and the table refuses
+ * UPDATE/DELETE. It is written only from an {@link EntryPlan} by the repository's guarded move, never through JPA,
+ * so it has no constructor beyond the one JPA needs.
+ */
 @Entity
 @Table(name = "journal_entry", schema = "ledger")
 public class JournalEntry {
@@ -39,20 +42,6 @@ public class JournalEntry {
     private String postedBy;
 
     protected JournalEntry() {
-    }
-
-    public JournalEntry(UUID id, EntryKind kind, String memo, UUID reverses, Instant postedAt, long auditEntryId,
-                        String postedBy) {
-        if ((kind == EntryKind.REVERSAL) != (reverses != null)) {
-            throw new IllegalArgumentException("a reversal, and only a reversal, references the entry it reverses");
-        }
-        this.id = Objects.requireNonNull(id);
-        this.kind = kind;
-        this.memo = memo;
-        this.reverses = reverses;
-        this.postedAt = Objects.requireNonNull(postedAt);
-        this.auditEntryId = auditEntryId;
-        this.postedBy = Objects.requireNonNull(postedBy);
     }
 
     public UUID id() {

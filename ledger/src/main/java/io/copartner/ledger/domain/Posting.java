@@ -7,12 +7,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
  * One line of a posted entry. {@code seq} is assigned by the database while the entry holds its accounts' row
  * locks, so per account it is the order in which the balance moved, and {@code balanceAfter} chains along it.
+ * Written only from an {@link EntryPlan} by the repository's guarded move, never through JPA.
  */
 @Entity
 @Table(name = "posting", schema = "ledger")
@@ -41,18 +41,6 @@ public class Posting {
     private Instant postedAt;
 
     protected Posting() {
-    }
-
-    public Posting(UUID entryId, UUID accountId, String asset, long amount, long balanceAfter, Instant postedAt) {
-        if (amount == 0) {
-            throw new IllegalArgumentException("a posting amount is never zero");
-        }
-        this.entryId = Objects.requireNonNull(entryId);
-        this.accountId = Objects.requireNonNull(accountId);
-        this.asset = Objects.requireNonNull(asset);
-        this.amount = amount;
-        this.balanceAfter = balanceAfter;
-        this.postedAt = Objects.requireNonNull(postedAt);
     }
 
     public Long seq() {

@@ -16,20 +16,24 @@ public final class Reversals {
     private Reversals() {
     }
 
-    /** Throws a {@code conflict} problem when {@code original} may not be reversed. */
-    public static void check(JournalEntry original, UUID alreadyReversedBy) {
-        if (original.kind() == EntryKind.REVERSAL) {
-            throw ProblemException.conflict("entry " + original.id() + " is itself a reversal and cannot be reversed");
+    /**
+     * The reversal of an entry as a draft: the original's lines in the same order with the opposite sign. Throws a
+     * {@code conflict} problem when the original may not be reversed.
+     *
+     * @param alreadyReversedBy the entry that reversed the original, null if none
+     * @param memo the reversal's memo; null for {@code Reversal of <id>}
+     */
+    public static EntryDraft draft(UUID originalId, EntryKind originalKind, UUID alreadyReversedBy,
+                                   List<PostingLine> originalLines, String memo, String postedBy) {
+        if (originalKind == EntryKind.REVERSAL) {
+            throw ProblemException.conflict("entry " + originalId + " is itself a reversal and cannot be reversed");
         }
         if (alreadyReversedBy != null) {
-            throw ProblemException.conflict("entry " + original.id() + " was already reversed by " + alreadyReversedBy);
+            throw ProblemException.conflict("entry " + originalId + " was already reversed by " + alreadyReversedBy);
         }
-    }
-
-    /** The reversal's lines: the original's, in the same order, with the opposite sign. */
-    public static List<PostingLine> linesOf(List<Posting> original) {
-        return original.stream()
+        List<PostingLine> lines = originalLines.stream()
             .map(p -> new PostingLine(p.accountId(), p.asset(), Math.negateExact(p.amount())))
             .toList();
+        return EntryRules.draft(originalId, memo == null ? "Reversal of " + originalId : memo, lines, postedBy);
     }
 }

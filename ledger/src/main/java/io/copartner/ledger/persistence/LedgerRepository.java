@@ -1,11 +1,12 @@
 package io.copartner.ledger.persistence;
 
-import io.copartner.ledger.api.EntryKind;
 import io.copartner.ledger.api.PostingLine;
 import io.copartner.ledger.api.TrialBalance;
 import io.copartner.ledger.domain.Account;
+import io.copartner.ledger.domain.EntryPlan;
 import io.copartner.ledger.domain.EntryRules;
 import io.copartner.ledger.domain.JournalEntry;
+import io.copartner.ledger.domain.Move;
 import io.copartner.ledger.domain.Posting;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,7 +28,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -50,17 +49,6 @@ public class LedgerRepository {
 
     public void persist(Object entity) {
         em.persist(entity);
-    }
-
-    public void flush() {
-        em.flush();
-    }
-
-    /** The database clock (microseconds): one clock for every instance, read while the entry holds its locks. */
-    public Instant now() {
-        Number micros = (Number) em.createNativeQuery(
-            "select (extract(epoch from clock_timestamp()) * 1000000)::bigint").getSingleResult();
-        return Instant.EPOCH.plus(micros.longValue(), ChronoUnit.MICROS);
     }
 
     public Optional<Account> account(UUID id) {
@@ -117,38 +105,45 @@ public class LedgerRepository {
     }
 
     /**
-     * Moves every balance and appends the entry with its postings, all in one round trip while the accounts are
-     * locked: one guarded UPDATE per account, in the order of {@code deltas} (ascending account id: a fixed lock
-     * order, so concurrent entries never deadlock), then one INSERT of the entry and its postings.
+     * Executes a plan: moves every balance and appends the entry with its postings, all in one round trip while the
+     * accounts are locked: one guarded UPDATE per {@link Move}, in the plan's order (ascending account id: a fixed
+     * lock order, so concurrent entries never deadlock), then one INSERT of the entry and its postings. No rule is
+     * decided here: each UPDATE applies its move's range ({@code balance between lowest and highest}) to the
+     * locked row, and PostgreSQL re-checks it on the latest committed balance after waiting for a concurrent writer.
      *
-     * <p>Each UPDATE moves the balance only if {@link io.copartner.ledger.domain.BalanceRule} allows it, atomically
-     * on the row: it locks the row and PostgreSQL re-checks the condition on the latest committed balance after
-     * waiting for a concurrent writer. The INSERT runs after all of them in the same transaction: it reads each
-     * posting's {@code balance_after} from the account row this transaction just moved (and holds), and stamps
-     * entry and postings with the database clock read while holding every lock, so per account it is later than
-     * every earlier entry; the postings' {@code seq} is drawn under the locks too, so per account it follows the
-     * order balances moved.
+     * <p>The INSERT runs after all of them in the same transaction: it reads each posting's {@code balance_after}
+     * from the account row this transaction just moved (and holds), and stamps entry and postings with {@code at},
+     * the transaction's instant, unless an earlier entry on one of the accounts carries that instant or a later one
+     * (its transaction read the clock later but took the lock first): then 1 µs after the latest of them. So per
+     * account {@code posted_at} strictly increases in the order balances moved (the postings' {@code seq}, drawn
+     * under the locks too), and a balance as of a time is one the account really had.
      *
      * <p>The statements are sent together, so the INSERT also runs when a guard refused a move; the caller must then
      * roll the transaction back ({@link Appended#refused()} names the first refused account).
      */
-    public Appended moveAndAppend(UUID entryId, EntryKind kind, String memo, UUID reverses, long auditEntryId,
-                                  String postedBy, SortedMap<UUID, Long> deltas, List<PostingLine> lines) {
-        String sql = MOVE_AND_APPEND.computeIfAbsent(List.of(deltas.size(), lines.size()),
+    public Appended moveAndAppend(EntryPlan plan, Instant at, long auditEntryId) {
+        List<Move> moves = plan.moves();
+        List<PostingLine> lines = plan.lines();
+        String sql = MOVE_AND_APPEND.computeIfAbsent(List.of(moves.size(), lines.size()),
             k -> moveAndAppendSql(k.get(0), k.get(1)));
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int p = 1;
-            for (Map.Entry<UUID, Long> delta : deltas.entrySet()) {
-                ps.setLong(p++, delta.getValue());
-                ps.setObject(p++, delta.getKey());
-                ps.setLong(p++, delta.getValue());
+            for (Move move : moves) {
+                ps.setLong(p++, move.delta());
+                ps.setObject(p++, move.accountId());
+                ps.setLong(p++, move.lowest());
+                ps.setLong(p++, move.highest());
             }
-            ps.setObject(p++, entryId);
-            ps.setString(p++, kind.name());
-            ps.setString(p++, memo);
-            ps.setObject(p++, reverses, Types.OTHER);
+            ps.setObject(p++, plan.id());
+            ps.setString(p++, plan.kind().name());
+            ps.setString(p++, plan.memo());
+            ps.setObject(p++, plan.reverses(), Types.OTHER);
+            ps.setObject(p++, at.atOffset(ZoneOffset.UTC));
+            for (Move move : moves) {
+                ps.setObject(p++, move.accountId());
+            }
             ps.setLong(p++, auditEntryId);
-            ps.setString(p++, postedBy);
+            ps.setString(p++, plan.postedBy());
             for (PostingLine line : lines) {
                 ps.setObject(p++, line.accountId());
                 ps.setString(p++, line.asset());
@@ -157,21 +152,21 @@ public class LedgerRepository {
             boolean resultSet = ps.execute();
             Map<UUID, Long> balances = new HashMap<>();
             UUID refused = null;
-            for (UUID accountId : deltas.keySet()) {
+            for (Move move : moves) {
                 if (!resultSet) {
-                    throw new IllegalStateException("no result of the balance move of " + accountId);
+                    throw new IllegalStateException("no result of the balance move of " + move.accountId());
                 }
                 try (ResultSet rs = ps.getResultSet()) {
                     if (rs.next()) {
-                        balances.put(accountId, rs.getLong(1));
+                        balances.put(move.accountId(), rs.getLong(1));
                     } else if (refused == null) {
-                        refused = accountId;
+                        refused = move.accountId();
                     }
                 }
                 resultSet = ps.getMoreResults();
             }
             if (!resultSet) {
-                throw new IllegalStateException("no result of the append of entry " + entryId);
+                throw new IllegalStateException("no result of the append of entry " + plan.id());
             }
             Instant postedAt = null;
             int rows = 0;
@@ -186,7 +181,7 @@ public class LedgerRepository {
             }
             return new Appended(balances, refused, postedAt);
         } catch (SQLException e) {
-            throw new IllegalStateException("posting entry " + entryId + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("posting entry " + plan.id() + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -197,14 +192,21 @@ public class LedgerRepository {
         for (int i = 0; i < accounts; i++) {
             sql.append("""
                 update ledger.account set balance = balance + ?
-                where id = ? and (not non_negative or balance + ? >= 0)
+                where id = ? and balance between ? and ?
                 returning balance;
                 """);
         }
+        // Each max() has one account id: an index-only scan backwards on posting_account_time, one row per account.
         sql.append("""
             with e as (
               insert into ledger.journal_entry (id, kind, memo, reverses, posted_at, audit_entry_id, posted_by)
-              values (?, ?, ?, cast(? as uuid), clock_timestamp(), ?, ?)
+              values (?, ?, ?, cast(? as uuid), greatest(cast(? as timestamptz)""");
+        for (int i = 0; i < accounts; i++) {
+            sql.append(",\n    (select max(posted_at) from ledger.posting where account_id = cast(? as uuid))"
+                + " + interval '1 microsecond'");
+        }
+        sql.append("""
+            ), ?, ?)
               returning id, posted_at)
             insert into ledger.posting (entry_id, account_id, asset, amount, balance_after, posted_at)
             select e.id, v.account_id, v.asset, v.amount, a.balance, e.posted_at
@@ -255,6 +257,13 @@ public class LedgerRepository {
     public Optional<UUID> reversalOf(UUID entryId) {
         return em.createQuery("select e.id from JournalEntry e where e.reverses = :id", UUID.class)
             .setParameter("id", entryId).getResultStream().findFirst();
+    }
+
+    /** The entry's lines as they were posted, in order: what a reversal negates. */
+    public List<PostingLine> linesOf(UUID entryId) {
+        return em.createQuery("select new io.copartner.ledger.api.PostingLine(p.accountId, p.asset, p.amount) "
+                + "from Posting p where p.entryId = :id order by p.seq", PostingLine.class)
+            .setParameter("id", entryId).getResultList();
     }
 
     public List<Posting> postingsOf(UUID entryId) {

@@ -5,9 +5,7 @@ import io.copartner.kernel.id.Ids;
 import io.copartner.kernel.json.CanonicalJson;
 import io.copartner.kernel.money.Asset;
 import io.copartner.kernel.money.Money;
-import io.copartner.kernel.problem.Problem;
 import io.copartner.kernel.problem.ProblemException;
-import io.copartner.kernel.problem.ProblemType;
 import io.copartner.ledger.api.AccountView;
 import io.copartner.ledger.api.AuditReceipt;
 import io.copartner.ledger.api.AuditRef;
@@ -25,6 +23,7 @@ import io.copartner.ledger.api.StatementPage;
 import io.copartner.ledger.api.TrialBalance;
 import io.copartner.ledger.api.event.LedgerEntryPosted;
 import io.copartner.ledger.domain.Account;
+import io.copartner.ledger.domain.EntryDraft;
 import io.copartner.ledger.domain.EntryPlan;
 import io.copartner.ledger.domain.EntryRules;
 import io.copartner.ledger.domain.JournalEntry;
@@ -39,7 +38,9 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -50,10 +51,12 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The ledger's write and read paths. A post runs in one transaction: claim the Idempotency-Key, check the rules,
- * record the audit entry, then in one round trip move every balance with a guarded UPDATE in ascending account id
- * order (no deadlocks) and append the entry and its postings, fire {@link LedgerEntryPosted}. Any failure (a refused
- * move included) rolls all of it back.
+ * The ledger's write and read paths. A post is one pass in one transaction: validate (the request becomes an
+ * {@link EntryDraft}, shape rules checked once), claim the Idempotency-Key, plan (the accounts' rules and one guarded
+ * move per account, {@link EntryRules#plan}), write (the audit entry, then in one round trip every guarded move in
+ * ascending account id order and the append of the entry and its postings), fire {@link LedgerEntryPosted}. Any
+ * failure (a refused move included) rolls all of it back. The clock is read once per transaction and that instant
+ * stamps the key, the audit entry and the entry.
  */
 @ApplicationScoped
 public class LedgerService implements Ledger {
@@ -76,6 +79,9 @@ public class LedgerService implements Ledger {
     @Inject
     Event<LedgerEntryPosted> posted;
 
+    /** The one clock of every transaction here; tests replace it. */
+    Clock clock = Clock.systemUTC();
+
     @Override
     @Transactional
     public AccountView open(OpenAccount request) {
@@ -83,10 +89,10 @@ public class LedgerService implements Ledger {
             throw ProblemException.badRequest("an account request is required");
         }
         Asset asset = asset(request.asset(), "asset");
-        Instant now = repo.now();
+        Instant now = now();
         Account account = Account.open(Ids.newId(), request.owner(), asset, request.kind(), request.name(), now);
         repo.persist(account);
-        audit.record("ledger.account.opened", "ledger-account:" + account.id(), Map.of(
+        audit.record("ledger.account.opened", "ledger-account:" + account.id(), now, Map.of(
             "accountId", account.id().toString(), "asset", asset.code(), "kind", account.kind().name()));
         return view(account, 0, now);
     }
@@ -94,7 +100,7 @@ public class LedgerService implements Ledger {
     @Override
     @Transactional
     public Optional<AccountView> account(UUID id) {
-        Instant now = repo.now();
+        Instant now = now();
         return repo.account(id).map(a -> view(a, a.balance(), now));
     }
 
@@ -110,14 +116,14 @@ public class LedgerService implements Ledger {
     @Override
     @Transactional
     public Optional<AccountView> systemAccount(String code) {
-        Instant now = repo.now();
+        Instant now = now();
         return repo.accountByCode(code).map(a -> view(a, a.balance(), now));
     }
 
     @Override
     @Transactional
     public List<AccountView> accountsOf(String owner) {
-        Instant now = repo.now();
+        Instant now = now();
         return repo.accountsOf(owner, MAX_ACCOUNTS_PER_OWNER).stream().map(a -> view(a, a.balance(), now)).toList();
     }
 
@@ -148,22 +154,17 @@ public class LedgerService implements Ledger {
     @Transactional
     public PostResult post(PostEntry request, String idempotencyKey) {
         requireKey(idempotencyKey);
-        if (request == null) {
-            throw ProblemException.badRequest("an entry is required");
-        }
-        EntryRules.checkShape(request.memo(), request.postings());
-        String postedBy = actor(request.postedBy());
+        EntryDraft draft = EntryRules.draft(request);
+        Instant at = now();
         byte[] hash = requestHash(Map.of("op", "post", "memo", String.valueOf(request.memo()),
             "postings", request.postings().stream().map(l -> Map.of("accountId", l.accountId().toString(),
                 "asset", l.asset(), "amount", Long.toString(l.amount()))).toList()));
         UUID id = Ids.newId();
-        Optional<PostResult> replay = claim(SCOPE_POST, idempotencyKey, hash, id);
+        Optional<PostResult> replay = claim(SCOPE_POST, idempotencyKey, hash, id, at);
         if (replay.isPresent()) {
             return replay.get();
         }
-        EntryPlan plan = EntryRules.plan(request.memo(), request.postings(),
-            repo.accounts(request.postings().stream().map(PostingLine::accountId).toList()));
-        return write(id, EntryKind.STANDARD, null, plan, postedBy);
+        return write(EntryRules.plan(id, draft, repo.accounts(draft.accountIds())), at);
     }
 
     @Override
@@ -173,20 +174,18 @@ public class LedgerService implements Ledger {
         if (entryId == null) {
             throw ProblemException.badRequest("the entry to reverse is required");
         }
-        String actor = actor(postedBy);
+        Instant at = now();
         byte[] hash = requestHash(Map.of("op", "reverse", "entryId", entryId.toString(), "memo", String.valueOf(memo)));
         UUID id = Ids.newId();
-        Optional<PostResult> replay = claim(SCOPE_REVERSE, idempotencyKey, hash, id);
+        Optional<PostResult> replay = claim(SCOPE_REVERSE, idempotencyKey, hash, id, at);
         if (replay.isPresent()) {
             return replay.get();
         }
         JournalEntry original = repo.lockEntry(entryId)
             .orElseThrow(() -> ProblemException.notFound("no entry " + entryId));
-        Reversals.check(original, repo.reversalOf(entryId).orElse(null));
-        List<PostingLine> lines = Reversals.linesOf(repo.postingsOf(entryId));
-        String text = memo == null ? "Reversal of " + entryId : memo;
-        EntryPlan plan = EntryRules.plan(text, lines, repo.accounts(lines.stream().map(PostingLine::accountId).toList()));
-        return write(id, EntryKind.REVERSAL, entryId, plan, actor);
+        EntryDraft draft = Reversals.draft(entryId, original.kind(), repo.reversalOf(entryId).orElse(null),
+            repo.linesOf(entryId), memo, postedBy);
+        return write(EntryRules.plan(id, draft, repo.accounts(draft.accountIds())), at);
     }
 
     @Override
@@ -201,7 +200,11 @@ public class LedgerService implements Ledger {
         return repo.trialBalance();
     }
 
-    private PostResult write(UUID id, EntryKind kind, UUID reverses, EntryPlan plan, String postedBy) {
+    /** Writes a plan: no rule is decided past this point, only whether the guarded moves held. */
+    private PostResult write(EntryPlan plan, Instant at) {
+        UUID id = plan.id();
+        EntryKind kind = plan.kind();
+        UUID reverses = plan.reverses();
         // The audit entry first: it needs no lock, so the accounts stay locked for as few round trips as possible.
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("entryId", id.toString());
@@ -212,31 +215,28 @@ public class LedgerService implements Ledger {
         payload.put("postings", plan.lines().stream().map(l -> Map.of("accountId", l.accountId().toString(),
             "asset", l.asset(), "amount", Long.toString(l.amount()))).toList());
         AuditReceipt receipt = audit.record(kind == EntryKind.REVERSAL ? "ledger.entry.reversed" : "ledger.entry.posted",
-            "ledger-entry:" + id, payload);
+            "ledger-entry:" + id, at, payload);
 
         // Every balance move (ascending account id: a fixed lock order) and the append go in one round trip, so the
         // accounts stay locked for that round trip and the commit only.
-        LedgerRepository.Appended appended = repo.moveAndAppend(id, kind, plan.memo(), reverses, receipt.entryId(),
-            postedBy, plan.deltas(), plan.lines());
+        LedgerRepository.Appended appended = repo.moveAndAppend(plan, at, receipt.entryId());
         if (appended.refused() != null) { // rolls the whole transaction back, the append included
-            throw new ProblemException(Problem.of(ProblemType.INSUFFICIENT_FUNDS, "account "
-                    + appended.refused() + " may not go below zero; the entry was not posted")
-                .withExtension("accountId", appended.refused().toString()));
+            throw plan.move(appended.refused()).refusal();
         }
-        Instant at = appended.postedAt();
+        Instant postedAt = appended.postedAt();
         List<PostingView> views = new ArrayList<>();
         for (PostingLine line : plan.lines()) {
             views.add(new PostingView(line.accountId(), line.asset(), line.amount(),
                 appended.balances().get(line.accountId())));
         }
-        posted.fire(new LedgerEntryPosted(id, kind, reverses, plan.lines(), at, receipt.entryId()));
-        return new PostResult(new EntryView(id, kind, plan.memo(), at, reverses, null, List.copyOf(views),
+        posted.fire(new LedgerEntryPosted(id, kind, reverses, plan.lines(), postedAt, receipt.entryId()));
+        return new PostResult(new EntryView(id, kind, plan.memo(), postedAt, reverses, null, List.copyOf(views),
             new AuditRef(receipt.entryId(), null, null, null)), false);
     }
 
     /** Empty when this transaction now owns the key; the first result when the key was used for the same request. */
-    private Optional<PostResult> claim(String scope, String key, byte[] hash, UUID entryId) {
-        if (repo.claimKey(scope, key, hash, entryId, Instant.now())) {
+    private Optional<PostResult> claim(String scope, String key, byte[] hash, UUID entryId, Instant at) {
+        if (repo.claimKey(scope, key, hash, entryId, at)) {
             return Optional.empty();
         }
         LedgerRepository.KeyRecord existing = repo.key(scope, key)
@@ -280,14 +280,9 @@ public class LedgerService implements Ledger {
         }
     }
 
-    private static String actor(String postedBy) {
-        if (postedBy == null || postedBy.isBlank()) {
-            return "system";
-        }
-        if (postedBy.length() > 300) {
-            throw ProblemException.badRequest("postedBy must be at most 300 characters");
-        }
-        return postedBy;
+    /** The transaction's instant, at the database's precision (microseconds). */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static byte[] requestHash(Map<String, ?> request) {

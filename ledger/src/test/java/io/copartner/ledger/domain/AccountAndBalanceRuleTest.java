@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.copartner.kernel.money.Asset;
 import io.copartner.kernel.problem.ProblemException;
+import io.copartner.kernel.problem.ProblemType;
 import io.copartner.ledger.api.AccountKind;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,14 +20,49 @@ class AccountAndBalanceRuleTest {
 
     static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
+    static boolean permits(boolean nonNegative, long balance, long delta) {
+        return BalanceRule.move(UUID.randomUUID(), nonNegative, delta).permits(balance);
+    }
+
     @Test
     void walletsMayNotGoNegativeButFundingMay() {
-        assertTrue(BalanceRule.permits(true, 100, -100));
-        assertFalse(BalanceRule.permits(true, 100, -101));
-        assertTrue(BalanceRule.permits(true, 0, 1));
-        assertTrue(BalanceRule.permits(false, 0, -1_000));
-        assertFalse(BalanceRule.permits(false, Long.MIN_VALUE, -1), "overflow is never permitted");
-        assertFalse(BalanceRule.permits(true, Long.MAX_VALUE, 1));
+        assertTrue(permits(true, 100, -100));
+        assertFalse(permits(true, 100, -101));
+        assertTrue(permits(true, 0, 1));
+        assertTrue(permits(false, 0, -1_000));
+        assertFalse(permits(false, Long.MIN_VALUE, -1), "overflow is never permitted");
+        assertFalse(permits(true, Long.MAX_VALUE, 1));
+        assertTrue(permits(true, Long.MAX_VALUE - 1, 1));
+        assertTrue(permits(false, Long.MIN_VALUE + 1, -1));
+    }
+
+    @Test
+    void theGuardRangeNeverOverflowsAndNamesWhyAMoveIsRefused() {
+        long max = EntryRules.MAX_AMOUNT;
+        for (boolean nonNegative : new boolean[] {true, false}) {
+            for (long delta : new long[] {-max, -1, 1, max}) {
+                Move m = BalanceRule.move(UUID.randomUUID(), nonNegative, delta);
+                // Exactly the balances for which balance + delta stays within the floor and Long.MAX_VALUE.
+                long floor = nonNegative ? 0 : Long.MIN_VALUE;
+                for (long balance : new long[] {Long.MIN_VALUE, floor, floor + 1, -delta, -delta - 1, 0, 1,
+                    Long.MAX_VALUE - delta, Long.MAX_VALUE - delta + 1, Long.MAX_VALUE}) {
+                    boolean exact;
+                    try {
+                        long after = Math.addExact(balance, delta);
+                        exact = after >= floor && balance >= floor;
+                    } catch (ArithmeticException e) {
+                        exact = false;
+                    }
+                    assertEquals(exact, m.permits(balance), nonNegative + " " + balance + " + " + delta);
+                }
+            }
+        }
+        assertEquals(ProblemType.INSUFFICIENT_FUNDS.uri(),
+            BalanceRule.move(UUID.randomUUID(), true, -1).refusal().problem().type());
+        assertEquals(ProblemType.VALIDATION.uri(),
+            BalanceRule.move(UUID.randomUUID(), true, 1).refusal().problem().type(), "an overflow is not a 409");
+        assertEquals(ProblemType.VALIDATION.uri(),
+            BalanceRule.move(UUID.randomUUID(), false, -1).refusal().problem().type());
     }
 
     @ParameterizedTest

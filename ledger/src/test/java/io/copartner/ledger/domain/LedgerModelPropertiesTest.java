@@ -25,8 +25,8 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The domain rules as a ledger model: random sequences of entries (valid, unbalanced, overdrawing) and reversals
- * are applied the way the service applies them (all rules, then every delta through {@link BalanceRule}, all or
- * nothing). After every step each asset sums to zero, no non-negative account is below zero, and every balance is
+ * are applied the way the service and the repository apply them (draft, plan, then every {@link Move} only if its
+ * guard range holds the current balance, all or nothing). After every step each asset sums to zero, no non-negative account is below zero, and every balance is
  * the sum of the account's postings.
  */
 class LedgerModelPropertiesTest {
@@ -37,15 +37,17 @@ class LedgerModelPropertiesTest {
     record Step(List<long[]> lines, boolean reversal, int target) {
     }
 
+    /** What the model keeps of an accepted entry: what the journal_entry and posting rows hold. */
+    record Posted(UUID id, EntryKind kind, List<PostingLine> lines, List<Long> balancesAfter) {
+    }
+
     static final class Model {
         final List<Account> accounts = new ArrayList<>();
         final Map<UUID, Account> byId = new LinkedHashMap<>();
         final Map<UUID, Long> balances = new HashMap<>();
         final Map<UUID, Long> postingSums = new HashMap<>();
-        final List<JournalEntry> entries = new ArrayList<>();
-        final Map<UUID, List<Posting>> postings = new HashMap<>();
+        final List<Posted> entries = new ArrayList<>();
         final Map<UUID, UUID> reversedBy = new HashMap<>();
-        long auditIds;
 
         Model() {
             add("CNY", AccountKind.EXTERNAL_FUNDING);
@@ -68,7 +70,7 @@ class LedgerModelPropertiesTest {
         private void fund(int from, int to, long amount) {
             Account f = accounts.get(from);
             Account t = accounts.get(to);
-            assertTrue(post(EntryKind.STANDARD, null, List.of(new PostingLine(f.id(), f.asset().code(), -amount),
+            assertTrue(post(null, List.of(new PostingLine(f.id(), f.asset().code(), -amount),
                 new PostingLine(t.id(), t.asset().code(), amount))));
         }
 
@@ -81,41 +83,48 @@ class LedgerModelPropertiesTest {
         }
 
         /** Posts if every rule allows it; returns whether it did. Nothing changes when it does not. */
-        boolean post(EntryKind kind, UUID reverses, List<PostingLine> lines) {
-            EntryPlan plan;
+        boolean post(UUID reverses, List<PostingLine> lines) {
             try {
-                plan = EntryRules.plan(null, lines, byId);
+                return write(EntryRules.draft(reverses, null, lines, "model"));
             } catch (ProblemException e) {
                 return false;
             }
-            for (Map.Entry<UUID, Long> d : plan.deltas().entrySet()) {
-                if (!BalanceRule.permits(byId.get(d.getKey()).nonNegative(), balances.get(d.getKey()), d.getValue())) {
+        }
+
+        /** Plans and writes as the service and the repository do: every guard first, then all moves or none. */
+        private boolean write(EntryDraft draft) {
+            EntryPlan plan;
+            try {
+                plan = EntryRules.plan(UUID.randomUUID(), draft, byId);
+            } catch (ProblemException e) {
+                return false;
+            }
+            for (Move move : plan.moves()) {
+                if (!move.permits(balances.get(move.accountId()))) {
                     return false;
                 }
             }
-            UUID id = UUID.randomUUID();
-            List<Posting> posted = new ArrayList<>();
+            List<Long> after = new ArrayList<>();
             for (PostingLine line : plan.lines()) {
-                long after = balances.merge(line.accountId(), line.amount(), Math::addExact);
+                after.add(balances.merge(line.accountId(), line.amount(), Math::addExact));
                 postingSums.merge(line.accountId(), line.amount(), Math::addExact);
-                posted.add(new Posting(id, line.accountId(), line.asset(), line.amount(), after, T));
             }
-            JournalEntry entry = new JournalEntry(id, kind, null, reverses, T, ++auditIds, "model");
-            entries.add(entry);
-            postings.put(id, posted);
-            if (reverses != null) {
-                reversedBy.put(reverses, id);
+            entries.add(new Posted(plan.id(), plan.kind(), plan.lines(), after));
+            if (plan.reverses() != null) {
+                reversedBy.put(plan.reverses(), plan.id());
             }
             return true;
         }
 
-        boolean reverse(JournalEntry original) {
+        boolean reverse(Posted original) {
+            EntryDraft draft;
             try {
-                Reversals.check(original, reversedBy.get(original.id()));
+                draft = Reversals.draft(original.id(), original.kind(), reversedBy.get(original.id()), original.lines(),
+                    null, "model");
             } catch (ProblemException e) {
                 return false;
             }
-            return post(EntryKind.REVERSAL, original.id(), Reversals.linesOf(postings.get(original.id())));
+            return write(draft);
         }
 
         void assertInvariants() {
@@ -129,9 +138,9 @@ class LedgerModelPropertiesTest {
                 assertEquals(postingSums.get(a.id()), balance, "balance = sum of postings");
             }
             perAsset.forEach((asset, sum) -> assertEquals(0L, sum, asset + " sums to zero"));
-            for (List<Posting> entry : postings.values()) {
+            for (Posted entry : entries) {
                 Map<String, Long> sums = new HashMap<>();
-                entry.forEach(p -> sums.merge(p.asset(), p.amount(), Math::addExact));
+                entry.lines().forEach(p -> sums.merge(p.asset(), p.amount(), Math::addExact));
                 sums.values().forEach(s -> assertEquals(0L, s));
             }
         }
@@ -153,7 +162,7 @@ class LedgerModelPropertiesTest {
                     Account a = model.accounts.get((int) l[0]);
                     lines.add(new PostingLine(a.id(), a.asset().code(), l[1]));
                 }
-                if (model.post(EntryKind.STANDARD, null, lines)) {
+                if (model.post(null, lines)) {
                     accepted++;
                 }
             }
@@ -177,8 +186,8 @@ class LedgerModelPropertiesTest {
                 lines.add(new PostingLine(a.id(), a.asset().code(), l[1]));
             }
             Map<UUID, Long> before = new HashMap<>(model.balances);
-            if (model.post(EntryKind.STANDARD, null, lines)) {
-                JournalEntry last = model.entries.get(model.entries.size() - 1);
+            if (model.post(null, lines)) {
+                Posted last = model.entries.get(model.entries.size() - 1);
                 // Reversing the newest entry right away always succeeds and restores the balances exactly.
                 assertTrue(model.reverse(last));
                 assertEquals(before, model.balances);

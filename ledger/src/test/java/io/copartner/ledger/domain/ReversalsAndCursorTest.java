@@ -9,47 +9,47 @@ import io.copartner.kernel.problem.ProblemException;
 import io.copartner.kernel.problem.ProblemType;
 import io.copartner.ledger.api.EntryKind;
 import io.copartner.ledger.api.PostingLine;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ReversalsAndCursorTest {
 
-    static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
     final UUID x = UUID.randomUUID();
     final UUID y = UUID.randomUUID();
 
+    final UUID original = UUID.randomUUID();
+    final List<PostingLine> lines = List.of(new PostingLine(x, "CNY", -250), new PostingLine(y, "CNY", 250));
+
     @Test
-    void aReversalNegatesEveryPostingInOrder() {
-        UUID id = UUID.randomUUID();
-        List<Posting> original = List.of(new Posting(id, x, "CNY", -250, 0, T), new Posting(id, y, "CNY", 250, 250, T));
-        assertEquals(List.of(new PostingLine(x, "CNY", 250), new PostingLine(y, "CNY", -250)), Reversals.linesOf(original));
+    void aReversalNegatesEveryPostingInOrderAndReferencesTheOriginal() {
+        EntryDraft draft = Reversals.draft(original, EntryKind.STANDARD, null, lines, null, "party:admin");
+        assertEquals(List.of(new PostingLine(x, "CNY", 250), new PostingLine(y, "CNY", -250)), draft.lines());
+        assertEquals(EntryKind.REVERSAL, draft.kind());
+        assertEquals(original, draft.reverses());
+        assertEquals("Reversal of " + original, draft.memo());
+        assertEquals("party:admin", draft.postedBy());
     }
 
     @Test
     void anEntryIsReversedOnce() {
-        JournalEntry entry = new JournalEntry(UUID.randomUUID(), EntryKind.STANDARD, null, null, T, 1, "admin");
-        Reversals.check(entry, null);
-        ProblemException e = assertThrows(ProblemException.class, () -> Reversals.check(entry, UUID.randomUUID()));
+        ProblemException e = assertThrows(ProblemException.class,
+            () -> Reversals.draft(original, EntryKind.STANDARD, UUID.randomUUID(), lines, null, null));
         assertEquals(ProblemType.CONFLICT.uri(), e.problem().type());
         assertTrue(e.problem().detail().contains("already reversed"));
     }
 
     @Test
     void aReversalIsNotReversed() {
-        JournalEntry reversal = new JournalEntry(UUID.randomUUID(), EntryKind.REVERSAL, null, UUID.randomUUID(), T, 2, "a");
-        ProblemException e = assertThrows(ProblemException.class, () -> Reversals.check(reversal, null));
+        ProblemException e = assertThrows(ProblemException.class,
+            () -> Reversals.draft(original, EntryKind.REVERSAL, null, lines, "again", null));
         assertEquals(409, e.problem().status());
     }
 
     @Test
     void onlyAReversalReferencesAnEntry() {
-        assertThrows(IllegalArgumentException.class,
-            () -> new JournalEntry(UUID.randomUUID(), EntryKind.REVERSAL, null, null, T, 1, "a"));
-        assertThrows(IllegalArgumentException.class,
-            () -> new JournalEntry(UUID.randomUUID(), EntryKind.STANDARD, null, UUID.randomUUID(), T, 1, "a"));
-        assertThrows(IllegalArgumentException.class, () -> new Posting(UUID.randomUUID(), x, "CNY", 0, 0, T));
+        assertEquals(EntryKind.STANDARD, new EntryDraft(null, null, lines, "a").kind());
+        assertEquals(EntryKind.REVERSAL, new EntryDraft(original, null, lines, "a").kind());
     }
 
     @Test
