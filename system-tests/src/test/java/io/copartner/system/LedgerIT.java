@@ -242,6 +242,21 @@ class LedgerIT {
     }
 
     @Test
+    void anOwnerThatIsNoPartyIdOrDidIsAValidationProblem() {
+        for (String owner : List.of("party:has space", "party:", "admin-sub-without-prefix")) {
+            given().auth().oauth2(token("auditor")).queryParam("owner", owner)
+                .when().get("/api/v1/ledger/accounts")
+                .then().statusCode(400).contentType(startsWith(PROBLEM))
+                .body("type", equalTo("https://copartner.io/problems/validation"));
+            given().auth().oauth2(token("admin")).contentType("application/json")
+                .body("{\"owner\":\"" + owner + "\",\"asset\":\"CNY\",\"kind\":\"WALLET\"}")
+                .when().post("/api/v1/ledger/accounts")
+                .then().statusCode(400).contentType(startsWith(PROBLEM))
+                .body("type", equalTo("https://copartner.io/problems/validation"));
+        }
+    }
+
+    @Test
     void aKeyOutsideVisibleAsciiOrLongerThan200IsAValidationProblem() {
         String a = openWallet();
         for (String key : List.of("", "has space", "x".repeat(201))) {

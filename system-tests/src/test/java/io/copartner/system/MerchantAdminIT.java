@@ -111,11 +111,11 @@ class MerchantAdminIT {
         String adminSub = JsonPath.from(new String(java.util.Base64.getUrlDecoder().decode(admin.split("\\.")[1])))
             .getString("sub");
         // One actor form everywhere: the admin's party id, in the history and in the audit entries.
-        String admin = "party:" + adminSub;
-        assertEquals(List.of(admin, admin, admin, admin), history.getList("actor"));
+        String party = "party:" + adminSub;
+        assertEquals(List.of(party, party, party, party), history.getList("actor"));
         JsonPath createdEntry = AuditLogIT.await(Duration.ofSeconds(30), () -> auditEntry("merchant:" + id,
             "identity.merchant.created"));
-        assertEquals(admin, JsonPath.from(createdEntry.getString("canonical")).getString("payload.actor"),
+        assertEquals(party, JsonPath.from(createdEntry.getString("canonical")).getString("payload.actor"),
             createdEntry.getString("canonical"));
     }
 

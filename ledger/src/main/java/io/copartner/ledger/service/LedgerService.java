@@ -30,6 +30,7 @@ import io.copartner.ledger.domain.Account;
 import io.copartner.ledger.domain.EntryPlan;
 import io.copartner.ledger.domain.EntryRules;
 import io.copartner.ledger.domain.JournalEntry;
+import io.copartner.ledger.domain.Owners;
 import io.copartner.ledger.domain.Posting;
 import io.copartner.ledger.domain.Reversals;
 import io.copartner.ledger.domain.StatementCursor;
@@ -114,6 +115,7 @@ public class LedgerService implements Ledger {
     @Override
     @Transactional
     public List<AccountView> accountsOf(String owner) {
+        Owners.requireValid(owner);
         Instant now = repo.now();
         return repo.accountsOf(owner, MAX_ACCOUNTS_PER_OWNER).stream().map(a -> view(a, a.balance(), now)).toList();
     }
