@@ -149,6 +149,10 @@ class CredentialsIT {
         JsonPath first = issueMerchantVerification(admin(), merchant, key);
         JsonPath again = issueMerchantVerification(admin(), merchant, key);
         assertEquals(first.getString("id"), again.getString("id"));
+        given().auth().oauth2(admin()).contentType("application/json").header("Idempotency-Key", key)
+            .body(Map.of("verifiedBy", "Copartner compliance", "businessLicenceNumber", LICENCE, "merchantId", merchant))
+            .when().post("/api/v1/credentials/merchant-verification")
+            .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first.getString("id")));
         assertEquals(first.getString("jwt"), again.getString("jwt"));
         given().auth().oauth2(admin()).contentType("application/json").header("Idempotency-Key", key)
             .body(Map.of("merchantId", merchant + "-other", "businessLicenceNumber", LICENCE))

@@ -214,7 +214,57 @@ class LedgerIT {
             assertEquals(201, r.statusCode(), r.body());
         }
         assertEquals(1, responses.stream().map(r -> JsonPath.from(r.body()).getString("id")).distinct().count());
+        assertEquals(7, responses.stream().filter(r -> r.headers().firstValue("Idempotent-Replayed")
+            .filter("true"::equals).isPresent()).count(), "one executes, the seven others replay its answer");
         assertEquals(700, balance(a));
+    }
+
+    /** A key names one request of one caller for one operation; member order and whitespace do not matter. */
+    @Test
+    void aKeyReusedByAnotherOperationOrCallerIsAConflict() {
+        String a = openWallet();
+        String key = "it-scope-" + UUID.randomUUID();
+        String body = body("top-up", FUNDING_CNY, -300, a, 300);
+        String entry = post(key, body).then().statusCode(201).extract().path("id");
+        String reordered = "{ \"postings\" : [ {\"amount\":-300, \"asset\":\"CNY\", \"accountId\":\"" + FUNDING_CNY
+            + "\"},\n {\"asset\":\"CNY\",\"accountId\":\"" + a + "\",\"amount\":300} ],\t\"memo\" : \"top-up\" }";
+        post(key, reordered).then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(entry));
+
+        reverse(entry, key).then().statusCode(409).contentType(startsWith(PROBLEM))
+            .body("type", equalTo("https://copartner.io/problems/idempotency-conflict"));
+        // Another admin (the platform's service account) with the same key and body.
+        given().auth().oauth2(Tokens.clientCredentials("copartner-platform", "copartner-platform-dev-secret"))
+            .contentType("application/json").header("Idempotency-Key", key).body(body)
+            .when().post("/api/v1/ledger/entries")
+            .then().statusCode(409).contentType(startsWith(PROBLEM))
+            .body("type", equalTo("https://copartner.io/problems/idempotency-conflict"));
+        assertEquals(300, balance(a), "nothing but the first post was written");
+    }
+
+    @Test
+    void anOwnerThatIsNoPartyIdOrDidIsAValidationProblem() {
+        for (String owner : List.of("party:has space", "party:", "admin-sub-without-prefix")) {
+            given().auth().oauth2(token("auditor")).queryParam("owner", owner)
+                .when().get("/api/v1/ledger/accounts")
+                .then().statusCode(400).contentType(startsWith(PROBLEM))
+                .body("type", equalTo("https://copartner.io/problems/validation"));
+            given().auth().oauth2(token("admin")).contentType("application/json")
+                .body("{\"owner\":\"" + owner + "\",\"asset\":\"CNY\",\"kind\":\"WALLET\"}")
+                .when().post("/api/v1/ledger/accounts")
+                .then().statusCode(400).contentType(startsWith(PROBLEM))
+                .body("type", equalTo("https://copartner.io/problems/validation"));
+        }
+    }
+
+    @Test
+    void aKeyOutsideVisibleAsciiOrLongerThan200IsAValidationProblem() {
+        String a = openWallet();
+        for (String key : List.of("", "has space", "x".repeat(201))) {
+            post(key, body("bad key", FUNDING_CNY, -1, a, 1)).then().statusCode(400).contentType(startsWith(PROBLEM))
+                .body("type", equalTo("https://copartner.io/problems/validation"));
+        }
+        post("!" + "~".repeat(199), body("edge key", FUNDING_CNY, -1, a, 1)).then().statusCode(201);
+        assertEquals(1, balance(a));
     }
 
     @Test

@@ -56,7 +56,8 @@ class MerchantAdminIT {
         String userId = created.getString("keycloakUserId");
         assertTrue(created.getString("did").endsWith(":merchants:" + id));
         // A retried request with the same Idempotency-Key returns the first merchant.
-        assertEquals(id, create(admin, username, password, key).then().statusCode(201).extract().path("id"));
+        assertEquals(id, create(admin, username, password, key).then().statusCode(201)
+            .header("Idempotent-Replayed", "true").extract().path("id"));
 
         JsonPath user = keycloakUser(userId);
         assertTrue(user.getBoolean("enabled"));
@@ -109,7 +110,13 @@ class MerchantAdminIT {
         assertEquals(List.of("PENDING", "VERIFIED", "SUSPENDED", "VERIFIED"), history.getList("status"));
         String adminSub = JsonPath.from(new String(java.util.Base64.getUrlDecoder().decode(admin.split("\\.")[1])))
             .getString("sub");
-        assertEquals(List.of(adminSub, adminSub, adminSub, adminSub), history.getList("actor"));
+        // One actor form everywhere: the admin's party id, in the history and in the audit entries.
+        String party = "party:" + adminSub;
+        assertEquals(List.of(party, party, party, party), history.getList("actor"));
+        JsonPath createdEntry = AuditLogIT.await(Duration.ofSeconds(30), () -> auditEntry("merchant:" + id,
+            "identity.merchant.created"));
+        assertEquals(party, JsonPath.from(createdEntry.getString("canonical")).getString("payload.actor"),
+            createdEntry.getString("canonical"));
     }
 
     @Test
@@ -127,7 +134,7 @@ class MerchantAdminIT {
         JsonPath verified = keyed(admin, base + "/verification", verifyKey, null).then().statusCode(200)
             .body("status", equalTo("VERIFIED")).extract().jsonPath();
         JsonPath verifiedAgain = keyed(admin, base + "/verification", verifyKey, null).then().statusCode(200)
-            .extract().jsonPath();
+            .header("Idempotent-Replayed", "true").extract().jsonPath();
         assertEquals(verified.getMap("$"), verifiedAgain.getMap("$"));
         post(admin, base + "/verification", null).then().statusCode(409).contentType(startsWith(PROBLEM))
             .body("type", equalTo("https://copartner.io/problems/conflict"));
@@ -138,7 +145,7 @@ class MerchantAdminIT {
             .statusCode(200).contentType(startsWith("application/json")).body("status", equalTo("SUSPENDED"))
             .extract().asString();
         String retried = keyed(admin, base + "/suspension", suspendKey, Map.of("reason", "licence expired")).then()
-            .statusCode(200).extract().asString();
+            .statusCode(200).header("Idempotent-Replayed", "true").extract().asString();
         assertEquals(JsonPath.from(first).getMap("$"), JsonPath.from(retried).getMap("$"));
         assertFalse(keycloakUser(userId).getBoolean("enabled"));
         JsonPath history = given().auth().oauth2(admin).get(base + "/history").then().statusCode(200)
@@ -179,7 +186,10 @@ class MerchantAdminIT {
             "identity.merchant.reinstated", "identity.merchant.suspended"), given().auth().oauth2(admin)
             .get(base + "/history").then().statusCode(200).extract().jsonPath().getList("type"));
 
-        keyed(admin, base + "/suspension", "", null).then().statusCode(400).contentType(startsWith(PROBLEM));
+        keyed(admin, base + "/suspension", "", null).then().statusCode(400).contentType(startsWith(PROBLEM))
+            .body("type", equalTo("https://copartner.io/problems/validation"));
+        keyed(admin, base + "/suspension", "two words", null).then().statusCode(400)
+            .body("type", equalTo("https://copartner.io/problems/validation"));
     }
 
     @Test
@@ -316,6 +326,20 @@ class MerchantAdminIT {
         // The adopted user is no loophole: another request for the same username is still refused.
         create(Tokens.password("admin", "admin"), username, "secret-pw", UUID.randomUUID().toString())
             .then().statusCode(409);
+    }
+
+    /** The newest audit entry about {@code subject} of this type, or null (scans back from the latest checkpoint). */
+    static JsonPath auditEntry(String subject, String type) {
+        long size = given().accept("application/json").get("/api/v1/audit/checkpoint").then().statusCode(200)
+            .extract().jsonPath().getLong("treeSize");
+        for (long i = size - 1; i >= 0 && i >= size - 500; i--) {
+            JsonPath e = given().get("/api/v1/audit/entries/" + i).then().statusCode(200).extract().jsonPath();
+            String canonical = e.getString("canonical");
+            if (canonical.contains("\"subject\":\"" + subject + "\"") && canonical.contains("\"type\":\"" + type + "\"")) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** Waits until Keycloak has a user of this name in a group (the create's last Keycloak step); its id. */

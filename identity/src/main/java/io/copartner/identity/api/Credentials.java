@@ -1,5 +1,8 @@
 package io.copartner.identity.api;
 
+import io.copartner.kernel.id.PartyId;
+import io.copartner.kernel.idempotency.IdempotencyKey;
+import io.copartner.kernel.idempotency.Idempotent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,19 +18,22 @@ import java.util.Optional;
  */
 public interface Credentials {
 
-    IssuedCredential issueMerchantVerification(MerchantVerificationClaims claims, String actor, String idempotencyKey);
+    /** {@code idempotencyKey} may be null (no key); the answer says whether it is the replay of an earlier one. */
+    Idempotent<IssuedCredential> issueMerchantVerification(MerchantVerificationClaims claims, PartyId actor,
+                                                           IdempotencyKey idempotencyKey);
 
-    IssuedCredential issuePartnerMembership(PartnerMembershipClaims claims, String actor, String idempotencyKey);
+    Idempotent<IssuedCredential> issuePartnerMembership(PartnerMembershipClaims claims, PartyId actor,
+                                                        IdempotencyKey idempotencyKey);
 
     /** Sets the credential's revocation bit; revoking a revoked credential changes nothing. */
-    Revocation revoke(String credentialId, String reason, String actor, String idempotencyKey);
+    Idempotent<Revocation> revoke(String credentialId, String reason, PartyId actor, IdempotencyKey idempotencyKey);
 
     /**
      * The caller's PartnerMembership as an SD-JWT VC (RFC 9901, typ {@code dc+sd-jwt}, {@code vct}
      * {@value #PARTNER_MEMBERSHIP_VCT}) with {@code partnerSince}, {@code tier} and (if stored) {@code name} as
      * selectively disclosable claims; {@code sub} is the partner's DID when it has one.
      */
-    SdJwtCredential issuePartnerMembershipSdJwt(String partyId, String partnerDid);
+    SdJwtCredential issuePartnerMembershipSdJwt(PartyId party, String partnerDid);
 
     String PARTNER_MEMBERSHIP_VCT = "https://copartner.io/credentials/PartnerMembership";
 

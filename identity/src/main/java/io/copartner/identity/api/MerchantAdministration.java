@@ -1,5 +1,8 @@
 package io.copartner.identity.api;
 
+import io.copartner.kernel.id.PartyId;
+import io.copartner.kernel.idempotency.IdempotencyKey;
+import io.copartner.kernel.idempotency.Idempotent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -12,18 +15,18 @@ import java.util.Set;
  */
 public interface MerchantAdministration {
 
-    MerchantView create(NewMerchant merchant, String actor, String idempotencyKey);
+    Idempotent<MerchantView> create(NewMerchant merchant, PartyId actor, IdempotencyKey idempotencyKey);
 
     /**
      * Verify, suspend and reinstate take an optional {@code idempotencyKey}: a retry with the same key and request
      * (action, merchant, reason) answers as the first did and changes nothing; the same key with another request is
      * a 409 {@code idempotency-conflict}. Without a key, repeating an action that no longer applies is a 409.
      */
-    MerchantView verify(String merchantId, String actor, String idempotencyKey);
+    Idempotent<MerchantView> verify(String merchantId, PartyId actor, IdempotencyKey idempotencyKey);
 
-    MerchantView suspend(String merchantId, String reason, String actor, String idempotencyKey);
+    Idempotent<MerchantView> suspend(String merchantId, String reason, PartyId actor, IdempotencyKey idempotencyKey);
 
-    MerchantView reinstate(String merchantId, String actor, String idempotencyKey);
+    Idempotent<MerchantView> reinstate(String merchantId, PartyId actor, IdempotencyKey idempotencyKey);
 
     MerchantView get(String merchantId);
 
@@ -43,7 +46,7 @@ public interface MerchantAdministration {
      * {@link #ASSIGNABLE_ROLES}; Keycloak first (compensated if the database part fails), then one audit entry
      * with the roles added and removed. Setting the roles it already has changes and records nothing.
      */
-    Set<String> setRoles(String merchantId, Set<String> roles, String actor);
+    Set<String> setRoles(String merchantId, Set<String> roles, PartyId actor);
 
     /**
      * {@code password} is optional (the merchant sets one through Keycloak otherwise); {@code publicKeyMultibase}

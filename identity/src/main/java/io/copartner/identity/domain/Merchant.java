@@ -36,12 +36,6 @@ public class Merchant {
     @Column(name = "credential_id")
     private UUID credentialId;
 
-    @Column(name = "idempotency_key", length = 200)
-    private String idempotencyKey;
-
-    @Column(name = "request_hash", length = 64)
-    private String requestHash;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -55,15 +49,12 @@ public class Merchant {
     protected Merchant() {
     }
 
-    public Merchant(String id, String did, String keycloakUserId, String keycloakGroupId, String idempotencyKey,
-                    String requestHash, Instant now) {
+    public Merchant(String id, String did, String keycloakUserId, String keycloakGroupId, Instant now) {
         this.id = Objects.requireNonNull(id);
         this.did = Objects.requireNonNull(did);
         this.status = MerchantStatus.PENDING;
         this.keycloakUserId = Objects.requireNonNull(keycloakUserId);
         this.keycloakGroupId = Objects.requireNonNull(keycloakGroupId);
-        this.idempotencyKey = idempotencyKey;
-        this.requestHash = requestHash;
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -83,8 +74,6 @@ public class Merchant {
     public String keycloakUserId() { return keycloakUserId; }
     public String keycloakGroupId() { return keycloakGroupId; }
     public UUID credentialId() { return credentialId; }
-    public String idempotencyKey() { return idempotencyKey; }
-    public String requestHash() { return requestHash; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
 }

@@ -35,12 +35,6 @@ public class MerchantRepository {
     }
 
     @Transactional
-    public Optional<Merchant> byIdempotencyKey(String key) {
-        return em.createQuery("select m from Merchant m where m.idempotencyKey = :k", Merchant.class)
-            .setParameter("k", key).getResultStream().findFirst();
-    }
-
-    @Transactional
     public Optional<MerchantStatus> statusOfUser(String keycloakUserId) {
         return em.createQuery("select m.status from Merchant m where m.keycloakUserId = :u", MerchantStatus.class)
             .setParameter("u", keycloakUserId).getResultStream().findFirst();

@@ -1,6 +1,5 @@
 package io.copartner.identity.service;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import io.copartner.identity.api.Credentials;
 import io.copartner.identity.credential.BitstringStatusList;
 import io.copartner.identity.credential.CredentialContexts;
@@ -18,7 +17,10 @@ import io.copartner.identity.persistence.IdempotencyRepository;
 import io.copartner.identity.persistence.StatusListRepository;
 import io.copartner.kernel.crypto.Hashes;
 import io.copartner.kernel.id.Ids;
-import io.copartner.kernel.json.CanonicalJson;
+import io.copartner.kernel.id.PartyId;
+import io.copartner.kernel.idempotency.IdempotencyKey;
+import io.copartner.kernel.idempotency.Idempotent;
+import io.copartner.kernel.idempotency.IdempotentRequest;
 import io.copartner.kernel.problem.ProblemException;
 import io.copartner.ledger.api.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +57,8 @@ public class CredentialService implements Credentials {
     static final String TOKEN_STATUS_PATH = "/api/v1/credentials/token-status/";
     /** How long a verifier may cache a Status List Token (its {@code ttl}), as the HTTP cache does. */
     static final long TOKEN_STATUS_TTL_SECONDS = 60;
+    static final String OP_ISSUE = "identity.credential.issue";
+    static final String OP_REVOKE = "identity.credential.revoke";
     private static final Pattern LICENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/-]{3,63}");
     private static final Pattern TIER = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -90,8 +94,8 @@ public class CredentialService implements Credentials {
 
     @Override
     @Transactional
-    public IssuedCredential issueMerchantVerification(MerchantVerificationClaims claims, String actor,
-                                                      String idempotencyKey) {
+    public Idempotent<IssuedCredential> issueMerchantVerification(MerchantVerificationClaims claims, PartyId actor,
+                                                                  IdempotencyKey idempotencyKey) {
         if (claims == null) {
             throw ProblemException.badRequest("The claims are required.");
         }
@@ -139,7 +143,8 @@ public class CredentialService implements Credentials {
 
     @Override
     @Transactional
-    public IssuedCredential issuePartnerMembership(PartnerMembershipClaims claims, String actor, String idempotencyKey) {
+    public Idempotent<IssuedCredential> issuePartnerMembership(PartnerMembershipClaims claims, PartyId actor,
+                                                               IdempotencyKey idempotencyKey) {
         if (claims == null) {
             throw ProblemException.badRequest("The claims are required.");
         }
@@ -165,19 +170,19 @@ public class CredentialService implements Credentials {
             asked);
     }
 
-    private IssuedCredential issue(String type, Map<String, Object> subject, Instant validUntil, String actor,
-                                   String idempotencyKey, Map<String, Object> asked) {
-        String scope = "credential.issue:" + vault.pseudonym(actor);
+    private Idempotent<IssuedCredential> issue(String type, Map<String, Object> subject, Instant validUntil,
+                                               PartyId actor, IdempotencyKey idempotencyKey, Map<String, Object> asked) {
+        UUID id = Ids.newId();
         if (idempotencyKey != null) {
             Map<String, Object> request = new LinkedHashMap<>(asked);
             request.put("@type", type);
-            Optional<String> earlier = idempotency.claim(scope, idempotencyKey, hash(request));
+            Optional<String> earlier = idempotency.claim(IdempotentRequest.of(idempotencyKey, OP_ISSUE, actor, request),
+                id.toString());
             if (earlier.isPresent()) {
-                return issued(credentials.find(UUID.fromString(earlier.get())).orElseThrow());
+                return Idempotent.replay(issued(credentials.find(UUID.fromString(earlier.get())).orElseThrow()));
             }
         }
         Instant now = now();
-        UUID id = Ids.newId();
         StatusList list = allocateList(now);
         int index = allocateIndex(list);
         String statusUrl = statusListUrl(list.id());
@@ -212,12 +217,9 @@ public class CredentialService implements Credentials {
         payload.put("statusListIndex", index);
         payload.put("validFrom", now.toString());
         payload.put("validUntil", validUntil.toString());
-        payload.put("actor", vault.pseudonym(actor));
+        payload.put("actor", vault.pseudonym(actor.value()));
         audit.record("identity.credential.issued", "credential:" + id, payload);
-        if (idempotencyKey != null) {
-            idempotency.complete(scope, idempotencyKey, id.toString());
-        }
-        return issued(record);
+        return Idempotent.fresh(issued(record));
     }
 
     private StatusList allocateList(Instant now) {
@@ -244,16 +246,17 @@ public class CredentialService implements Credentials {
 
     @Override
     @Transactional
-    public Revocation revoke(String credentialId, String reason, String actor, String idempotencyKey) {
+    public Idempotent<Revocation> revoke(String credentialId, String reason, PartyId actor,
+                                         IdempotencyKey idempotencyKey) {
         UUID id = parseId(credentialId);
-        String scope = "credential.revoke:" + vault.pseudonym(actor);
         if (idempotencyKey != null) {
             Map<String, Object> request = new LinkedHashMap<>();
             request.put("id", id.toString());
-            request.put("reason", reason == null ? "" : reason);
-            Optional<String> earlier = idempotency.claim(scope, idempotencyKey, hash(request));
+            request.put("reason", reason);
+            Optional<String> earlier = idempotency.claim(IdempotentRequest.of(idempotencyKey, OP_REVOKE, actor, request),
+                id.toString());
             if (earlier.isPresent()) {
-                return revocation(credentials.find(UUID.fromString(earlier.get())).orElseThrow());
+                return Idempotent.replay(revocation(credentials.find(UUID.fromString(earlier.get())).orElseThrow()));
             }
         }
         IssuedCredentialRecord record = credentials.findForUpdate(id)
@@ -267,16 +270,13 @@ public class CredentialService implements Credentials {
             payload.put("credentialType", record.type());
             payload.put("statusListId", record.statusListId());
             payload.put("statusListIndex", record.statusIndex());
-            payload.put("actor", vault.pseudonym(actor));
+            payload.put("actor", vault.pseudonym(actor.value()));
             if (reason != null && !reason.isBlank()) {
                 payload.put("reasonHash", saltedHash(record.salt(), reason.strip()));
             }
             audit.record("identity.credential.revoked", "credential:" + id, payload);
         }
-        if (idempotencyKey != null) {
-            idempotency.complete(scope, idempotencyKey, id.toString());
-        }
-        return revocation(record);
+        return Idempotent.fresh(revocation(record));
     }
 
     @Inject
@@ -287,7 +287,8 @@ public class CredentialService implements Credentials {
 
     @Override
     @Transactional
-    public SdJwtCredential issuePartnerMembershipSdJwt(String partyId, String partnerDid) {
+    public SdJwtCredential issuePartnerMembershipSdJwt(PartyId party, String partnerDid) {
+        String partyId = party.value();
         Instant now = now();
         var membership = privacy.membershipOrCreate(partyId, now.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
             "member", now);
@@ -315,7 +316,7 @@ public class CredentialService implements Credentials {
         }
         claims.put("partnerSince", membership.partnerSince().toString());
         claims.put("tier", membership.tier());
-        personalData.find(partyId).ifPresent(d -> claims.put("name", d.name()));
+        personalData.find(party).ifPresent(d -> claims.put("name", d.name()));
         io.copartner.identity.credential.SdJwt.Issued issued =
             platform.signSdJwt(claims, java.util.Set.of("partnerSince", "tier", "name"));
         byte[] salt = new byte[16];
@@ -497,11 +498,6 @@ public class CredentialService implements Credentials {
 
     private static String saltedHash(byte[] salt, String value) {
         return Hashes.hex(Hashes.sha256(salt, value.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String hash(Map<String, Object> request) {
-        String canonical = CanonicalJson.canonicalize(JSONObjectUtils.toJSONString(request));
-        return Hashes.hex(Hashes.sha256(canonical.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Instant now() {

@@ -1,6 +1,5 @@
 package io.copartner.identity.service;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import io.copartner.identity.api.MerchantAccess;
 import io.copartner.identity.api.MerchantAdministration;
 import io.copartner.identity.api.PlatformDid;
@@ -11,10 +10,14 @@ import io.copartner.identity.domain.MerchantProfile;
 import io.copartner.identity.domain.MerchantStatus;
 import io.copartner.identity.keycloak.KeycloakAdmin;
 import io.copartner.identity.persistence.CredentialRepository;
+import io.copartner.identity.persistence.IdempotencyRepository;
 import io.copartner.identity.persistence.MerchantRepository;
 import io.copartner.kernel.crypto.Hashes;
 import io.copartner.kernel.id.Ids;
-import io.copartner.kernel.json.CanonicalJson;
+import io.copartner.kernel.id.PartyId;
+import io.copartner.kernel.idempotency.IdempotencyKey;
+import io.copartner.kernel.idempotency.Idempotent;
+import io.copartner.kernel.idempotency.IdempotentRequest;
 import io.copartner.kernel.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,7 +53,8 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
     private static final Pattern LICENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/-]{3,63}");
     static final String MERCHANT_ROLE = "merchant";
     static final String MERCHANTS_GROUP = "merchants";
-    static final String ACTION_SCOPE = "merchant.action:";
+    static final String OP_CREATE = "identity.merchant.create";
+    static final String OP_ACTION = "identity.merchant.";
     /**
      * This run of the application. A create in flight belongs to the run that started it; only a user left by an
      * earlier run (one that died mid-create) may be adopted. (With several Liberty instances, a concurrent retry on
@@ -75,10 +79,10 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
     PlatformDid platformDid;
 
     @Inject
-    KeyVault vault;
+    IdempotencyRepository idempotency;
 
     @Override
-    public MerchantView create(NewMerchant in, String actor, String idempotencyKey) {
+    public Idempotent<MerchantView> create(NewMerchant in, PartyId actor, IdempotencyKey idempotencyKey) {
         if (in == null) {
             throw ProblemException.badRequest("The merchant is required.");
         }
@@ -95,27 +99,27 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
         if (!USERNAME.matcher(username).matches()) {
             throw ProblemException.badRequest("username: 3..64 of a-z 0-9 . _ -, starting with a letter or digit.");
         }
-        String requestHash = null;
+        IdempotentRequest request = null;
         if (idempotencyKey != null) {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-                throw ProblemException.badRequest("Idempotency-Key must be 1..200 characters.");
-            }
-            requestHash = Hashes.hex(Hashes.sha256((name + "\n" + licence + "\n" + email + "\n" + username + "\n"
-                + (in.publicKeyMultibase() == null ? "" : in.publicKeyMultibase())).getBytes(StandardCharsets.UTF_8)));
-            Optional<Merchant> earlier = merchants.byIdempotencyKey(idempotencyKey);
+            // What the client asked for, the password left out (a secret is never fingerprinted).
+            Map<String, Object> asked = new LinkedHashMap<>();
+            asked.put("name", name);
+            asked.put("businessLicence", licence);
+            asked.put("contactEmail", email);
+            asked.put("username", username);
+            asked.put("publicKeyMultibase", in.publicKeyMultibase());
+            request = IdempotentRequest.of(idempotencyKey, OP_CREATE, actor, asked);
+            Optional<String> earlier = idempotency.earlier(request);
             if (earlier.isPresent()) {
-                if (!requestHash.equals(earlier.get().requestHash())) {
-                    throw ProblemException.idempotencyConflict("This Idempotency-Key was used for a different request.");
-                }
-                return view(earlier.get());
+                return Idempotent.replay(view(merchants.find(earlier.get()).orElseThrow()));
             }
         }
         String id = Ids.newId().toString();
         // Marks the Keycloak user with the keyed request that made it and with this application run: if Liberty dies
         // after the Keycloak steps and before the commit, the client's retry (same key, same request) in a later
         // run adopts that user instead of a 409.
-        String fingerprint = requestHash == null ? null : Hashes.hex(Hashes.sha256(
-            (idempotencyKey + "\n" + requestHash).getBytes(StandardCharsets.UTF_8)));
+        String fingerprint = request == null ? null : Hashes.hex(Hashes.sha256(
+            (request.key().value() + "\n" + request.fingerprint()).getBytes(StandardCharsets.UTF_8)));
 
         // Keycloak first; undo what was created if a later step fails (but never what was adopted).
         String userId = null;
@@ -155,26 +159,51 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
             keycloak.joinGroup(userId, groupId);
             byte[] salt = new byte[16];
             RANDOM.nextBytes(salt);
-            Merchant merchant = new Merchant(id, did, userId, groupId, idempotencyKey, requestHash,
-                java.time.Instant.now());
-            tx.create(merchant, new MerchantProfile(id, name, licence, email, username, salt), in.publicKeyMultibase(),
-                actor);
-            return view(merchants.find(id).orElseThrow());
+            Merchant merchant = new Merchant(id, did, userId, groupId, java.time.Instant.now());
+            Idempotent<String> done = tx.create(merchant, new MerchantProfile(id, name, licence, email, username, salt),
+                in.publicKeyMultibase(), actor, request);
+            if (done.replayed()) {
+                // A concurrent create with this key committed first: ours is undone below, its merchant is the answer.
+                throw new LostToConcurrentCreate(done.value());
+            }
+            return Idempotent.fresh(view(merchants.find(id).orElseThrow()));
+        } catch (LostToConcurrentCreate lost) {
+            undo(groupId, userId, adopted);
+            return Idempotent.replay(view(merchants.find(lost.winner).orElseThrow()));
         } catch (RuntimeException e) {
-            if (groupId != null && !adopted) {
-                keycloak.deleteGroupQuietly(groupId);
-            }
-            if (userId != null && !adopted) {
-                keycloak.deleteUserQuietly(userId);
-            }
-            if (idempotencyKey != null && (adopted || !(e instanceof ProblemException))) {
+            undo(groupId, userId, adopted);
+            if (request != null && (adopted || !(e instanceof ProblemException))) {
                 // A concurrent duplicate may have won the key: answer with its result.
-                Optional<Merchant> winner = merchants.byIdempotencyKey(idempotencyKey);
-                if (winner.isPresent() && requestHashEquals(winner.get(), requestHash)) {
-                    return view(winner.get());
+                try {
+                    Optional<String> winner = idempotency.earlier(request);
+                    if (winner.isPresent()) {
+                        return Idempotent.replay(view(merchants.find(winner.get()).orElseThrow()));
+                    }
+                } catch (RuntimeException lookup) {
+                    e.addSuppressed(lookup);
                 }
             }
             throw e;
+        }
+    }
+
+    private void undo(String groupId, String userId, boolean adopted) {
+        if (groupId != null && !adopted) {
+            keycloak.deleteGroupQuietly(groupId);
+        }
+        if (userId != null && !adopted) {
+            keycloak.deleteUserQuietly(userId);
+        }
+    }
+
+    /** The create's transaction found its key committed by a concurrent create: that one's merchant id. */
+    private static final class LostToConcurrentCreate extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String winner;
+
+        LostToConcurrentCreate(String winner) {
+            super(null, null, false, false);
+            this.winner = winner;
         }
     }
 
@@ -198,29 +227,26 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
             .orElse(null);
     }
 
-    private static boolean requestHashEquals(Merchant m, String hash) {
-        return hash != null && hash.equals(m.requestHash());
-    }
-
     @Override
-    public MerchantView verify(String merchantId, String actor, String idempotencyKey) {
-        MerchantTransactions.Key key = key(actor, idempotencyKey, "verify", merchantId, null);
+    public Idempotent<MerchantView> verify(String merchantId, PartyId actor, IdempotencyKey idempotencyKey) {
+        IdempotentRequest key = key(actor, idempotencyKey, "verify", merchantId, null);
         Optional<MerchantView> earlier = replayOrCheck(merchantId, MerchantStatus.Action.VERIFY, key);
         if (earlier.isPresent()) {
-            return earlier.get();
+            return Idempotent.replay(earlier.get());
         }
         return view(tx.verify(merchantId, actor, key));
     }
 
     @Override
-    public MerchantView suspend(String merchantId, String reason, String actor, String idempotencyKey) {
+    public Idempotent<MerchantView> suspend(String merchantId, String reason, PartyId actor,
+                                            IdempotencyKey idempotencyKey) {
         if (reason != null && reason.length() > 500) {
             throw ProblemException.badRequest("reason: at most 500 characters.");
         }
-        MerchantTransactions.Key key = key(actor, idempotencyKey, "suspend", merchantId, reason);
+        IdempotentRequest key = key(actor, idempotencyKey, "suspend", merchantId, reason);
         Optional<MerchantView> earlier = replayOrCheck(merchantId, MerchantStatus.Action.SUSPEND, key);
         if (earlier.isPresent()) {
-            return earlier.get();
+            return Idempotent.replay(earlier.get());
         }
         Merchant m = merchants.find(merchantId).orElseThrow();
         keycloak.setEnabled(m.keycloakUserId(), false);
@@ -233,11 +259,11 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
     }
 
     @Override
-    public MerchantView reinstate(String merchantId, String actor, String idempotencyKey) {
-        MerchantTransactions.Key key = key(actor, idempotencyKey, "reinstate", merchantId, null);
+    public Idempotent<MerchantView> reinstate(String merchantId, PartyId actor, IdempotencyKey idempotencyKey) {
+        IdempotentRequest key = key(actor, idempotencyKey, "reinstate", merchantId, null);
         Optional<MerchantView> earlier = replayOrCheck(merchantId, MerchantStatus.Action.REINSTATE, key);
         if (earlier.isPresent()) {
-            return earlier.get();
+            return Idempotent.replay(earlier.get());
         }
         Merchant m = merchants.find(merchantId).orElseThrow();
         keycloak.setEnabled(m.keycloakUserId(), true);
@@ -260,7 +286,7 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
     }
 
     @Override
-    public Set<String> setRoles(String merchantId, Set<String> roles, String actor) {
+    public Set<String> setRoles(String merchantId, Set<String> roles, PartyId actor) {
         if (roles == null || !roles.contains(MERCHANT_ROLE)) {
             throw ProblemException.badRequest("roles: must include merchant (remove a merchant by suspending it).");
         }
@@ -309,24 +335,18 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
     }
 
     /**
-     * The Idempotency-Key of a merchant action, scoped to the admin (as for credentials), fingerprinting the action,
-     * the merchant and the reason: the same key on another action or merchant is a 409.
+     * The keyed request of a merchant action (operation {@code identity.merchant.<action>}), fingerprinting the
+     * merchant and the reason with the admin: the same key on another action, merchant, reason or admin is a 409.
      */
-    private MerchantTransactions.Key key(String actor, String idempotencyKey, String action, String merchantId,
-                                         String reason) {
+    private static IdempotentRequest key(PartyId actor, IdempotencyKey idempotencyKey, String action,
+                                         String merchantId, String reason) {
         if (idempotencyKey == null) {
             return null;
         }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            throw ProblemException.badRequest("Idempotency-Key must be 1..200 characters.");
-        }
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("action", action);
         request.put("merchantId", merchantId);
-        request.put("reason", reason == null ? "" : reason);
-        String canonical = CanonicalJson.canonicalize(JSONObjectUtils.toJSONString(request));
-        return new MerchantTransactions.Key(ACTION_SCOPE + vault.pseudonym(actor), idempotencyKey,
-            Hashes.hex(Hashes.sha256(canonical.getBytes(StandardCharsets.UTF_8))));
+        request.put("reason", reason);
+        return IdempotentRequest.of(idempotencyKey, OP_ACTION + action, actor, request);
     }
 
     /**
@@ -335,7 +355,7 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
      * When it does not, a concurrent first request with the same key may just have done it: then its answer is ours.
      */
     private Optional<MerchantView> replayOrCheck(String merchantId, MerchantStatus.Action action,
-                                                 MerchantTransactions.Key key) {
+                                                 IdempotentRequest key) {
         Optional<MerchantView> earlier = tx.earlier(key).map(this::view);
         if (earlier.isPresent()) {
             return earlier;
@@ -415,6 +435,10 @@ public class MerchantAdminService implements MerchantAdministration, MerchantAcc
     @Override
     public Optional<String> merchantIdOf(String keycloakUserId) {
         return keycloakUserId == null ? Optional.empty() : merchants.byUser(keycloakUserId).map(Merchant::id);
+    }
+
+    private Idempotent<MerchantView> view(Idempotent<MerchantEvent> e) {
+        return new Idempotent<>(view(e.value()), e.replayed());
     }
 
     /** The merchant as a step left it (status, credential, change time), for its answer and any replay of it. */

@@ -9,6 +9,9 @@ import io.copartner.identity.domain.MerchantStatus;
 import io.copartner.identity.persistence.IdempotencyRepository;
 import io.copartner.identity.persistence.MerchantRepository;
 import io.copartner.kernel.crypto.Hashes;
+import io.copartner.kernel.id.PartyId;
+import io.copartner.kernel.idempotency.Idempotent;
+import io.copartner.kernel.idempotency.IdempotentRequest;
 import io.copartner.kernel.problem.ProblemException;
 import io.copartner.ledger.api.AuditReceipt;
 import io.copartner.ledger.api.AuditTrail;
@@ -45,12 +48,19 @@ public class MerchantTransactions {
     @Inject
     IdempotencyRepository idempotency;
 
-    /** An Idempotency-Key with the scope it is claimed in and the fingerprint of the request it came with. */
-    public record Key(String scope, String key, String requestHash) {
-    }
-
+    /**
+     * The merchant, or with a keyed request whose key a concurrent create committed first (this one waited for it),
+     * that create's merchant id as a replay and nothing written here.
+     */
     @Transactional
-    public Merchant create(Merchant merchant, MerchantProfile profile, String publicKeyMultibase, String actor) {
+    public Idempotent<String> create(Merchant merchant, MerchantProfile profile, String publicKeyMultibase,
+                                     PartyId actor, IdempotentRequest request) {
+        if (request != null) {
+            Optional<String> winner = idempotency.claim(request, merchant.id());
+            if (winner.isPresent()) {
+                return Idempotent.replay(winner.get());
+            }
+        }
         merchants.add(merchant, profile);
         if (publicKeyMultibase != null && !publicKeyMultibase.isBlank()) {
             dids.addMerchantKey(merchant.id(), publicKeyMultibase, actor);
@@ -59,7 +69,7 @@ public class MerchantTransactions {
         payload.put("profileHash", profileHash(profile));
         payload.put("keycloakUserHash", saltedHash(profile.salt(), merchant.keycloakUserId()));
         record("identity.merchant.created", merchant, payload, actor);
-        return merchant;
+        return Idempotent.fresh(merchant.id());
     }
 
     /**
@@ -68,14 +78,14 @@ public class MerchantTransactions {
      * the key), that request's event is returned and nothing is written.
      */
     @Transactional
-    public MerchantEvent verify(String merchantId, String actor, Key key) {
+    public Idempotent<MerchantEvent> verify(String merchantId, PartyId actor, IdempotentRequest key) {
         return claimed(key).orElseGet(() -> completed(key,
             credentialed(merchantId, MerchantStatus.Action.VERIFY, "identity.merchant.verified", actor)));
     }
 
     @Transactional
-    public MerchantEvent suspend(String merchantId, String reason, String actor, Key key) {
-        Optional<MerchantEvent> earlier = claimed(key);
+    public Idempotent<MerchantEvent> suspend(String merchantId, String reason, PartyId actor, IdempotentRequest key) {
+        Optional<Idempotent<MerchantEvent>> earlier = claimed(key);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -95,7 +105,7 @@ public class MerchantTransactions {
     }
 
     @Transactional
-    public MerchantEvent reinstate(String merchantId, String actor, Key key) {
+    public Idempotent<MerchantEvent> reinstate(String merchantId, PartyId actor, IdempotentRequest key) {
         return claimed(key).orElseGet(() -> completed(key,
             credentialed(merchantId, MerchantStatus.Action.REINSTATE, "identity.merchant.reinstated", actor)));
     }
@@ -103,7 +113,7 @@ public class MerchantTransactions {
     /** The merchant's roles changed in Keycloak: one history step and audit entry naming what changed. */
     @Transactional
     public MerchantEvent rolesChanged(String merchantId, Set<String> added, Set<String> removed, Set<String> roles,
-                                      String actor) {
+                                      PartyId actor) {
         Merchant m = locked(merchantId);
         Map<String, Object> payload = base(m, actor);
         payload.put("rolesAdded", List.copyOf(new TreeSet<>(added)));
@@ -117,32 +127,25 @@ public class MerchantTransactions {
      * if the key is unused or its first request still runs (the claim in the step's transaction then waits for it);
      * 409 if the key came with another request.
      */
-    public Optional<MerchantEvent> earlier(Key key) {
-        if (key == null) {
-            return Optional.empty();
-        }
-        Optional<IdempotencyRepository.Claimed> claimed = idempotency.find(key.scope(), key.key());
-        if (claimed.isPresent() && !claimed.get().requestHash().equals(key.requestHash())) {
-            throw ProblemException.idempotencyConflict("This Idempotency-Key was used for a different request.");
-        }
-        return claimed.map(IdempotencyRepository.Claimed::resultId)
-            .map(id -> merchants.event(Long.parseLong(id)).orElseThrow());
+    public Optional<MerchantEvent> earlier(IdempotentRequest key) {
+        return key == null ? Optional.empty()
+            : idempotency.earlier(key).map(id -> merchants.event(Long.parseLong(id)).orElseThrow());
     }
 
-    private Optional<MerchantEvent> claimed(Key key) {
-        return key == null ? Optional.empty() : idempotency.claim(key.scope(), key.key(), key.requestHash())
-            .map(id -> merchants.event(Long.parseLong(id)).orElseThrow());
+    private Optional<Idempotent<MerchantEvent>> claimed(IdempotentRequest key) {
+        return key == null ? Optional.empty() : idempotency.claim(key)
+            .map(id -> Idempotent.replay(merchants.event(Long.parseLong(id)).orElseThrow()));
     }
 
-    private MerchantEvent completed(Key key, MerchantEvent event) {
+    private Idempotent<MerchantEvent> completed(IdempotentRequest key, MerchantEvent event) {
         if (key != null) {
-            idempotency.complete(key.scope(), key.key(), event.id().toString());
+            idempotency.complete(key.key(), event.id().toString());
         }
-        return event;
+        return Idempotent.fresh(event);
     }
 
     /** Verify and reinstate both end with a fresh MerchantVerification credential and an audit entry naming it. */
-    private MerchantEvent credentialed(String merchantId, MerchantStatus.Action action, String auditType, String actor) {
+    private MerchantEvent credentialed(String merchantId, MerchantStatus.Action action, String auditType, PartyId actor) {
         Merchant m = locked(merchantId);
         MerchantProfile profile = merchants.profile(merchantId).orElseThrow();
         m.status().after(action);
@@ -160,9 +163,9 @@ public class MerchantTransactions {
             .orElseThrow(() -> ProblemException.notFound("No merchant " + merchantId + "."));
     }
 
-    private Credentials.IssuedCredential issue(Merchant m, MerchantProfile profile, String actor) {
+    private Credentials.IssuedCredential issue(Merchant m, MerchantProfile profile, PartyId actor) {
         return credentials.issueMerchantVerification(new Credentials.MerchantVerificationClaims(m.id(), m.did(),
-            profile.businessLicence(), null, null, null), actor, null);
+            profile.businessLicence(), null, null, null), actor, null).value();
     }
 
     private Merchant locked(String merchantId) {
@@ -171,9 +174,9 @@ public class MerchantTransactions {
     }
 
     /** The event carries the merchant's state after the step: its status, credential and change time. */
-    private MerchantEvent record(String type, Merchant m, Map<String, Object> payload, String actor) {
+    private MerchantEvent record(String type, Merchant m, Map<String, Object> payload, PartyId actor) {
         AuditReceipt receipt = audit.record(type, "merchant:" + m.id(), payload);
-        return merchants.addEvent(new MerchantEvent(m.id(), type, m.status(), m.credentialId(), actor,
+        return merchants.addEvent(new MerchantEvent(m.id(), type, m.status(), m.credentialId(), actor.value(),
             receipt.entryId(), receipt.leafHash(), m.updatedAt()));
     }
 
@@ -182,12 +185,12 @@ public class MerchantTransactions {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static Map<String, Object> base(Merchant m, String actor) {
+    private static Map<String, Object> base(Merchant m, PartyId actor) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("merchantId", m.id());
         payload.put("did", m.did());
         payload.put("status", m.status().name());
-        payload.put("actor", actor);
+        payload.put("actor", actor.value());
         return payload;
     }
 

@@ -3,6 +3,7 @@ package io.copartner.identity.service;
 import io.copartner.identity.api.PersonalData;
 import io.copartner.identity.persistence.PrivacyRepository;
 import io.copartner.kernel.crypto.Hashes;
+import io.copartner.kernel.id.PartyId;
 import io.copartner.kernel.problem.Problem;
 import io.copartner.kernel.problem.ProblemException;
 import io.copartner.kernel.problem.ProblemType;
@@ -39,14 +40,15 @@ public class PersonalDataService implements PersonalData {
 
     @Override
     @Transactional
-    public Optional<Details> find(String partyId) {
-        return repository.personalData(partyId)
+    public Optional<Details> find(PartyId party) {
+        return repository.personalData(party.value())
             .map(r -> new Details(r.name(), r.phone(), r.address(), r.updatedAt()));
     }
 
     @Override
     @Transactional
-    public Details store(String partyId, Details details) {
+    public Details store(PartyId party, Details details) {
+        String partyId = party.value();
         Details d = validated(details);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         boolean existed = repository.personalData(partyId).isPresent();
@@ -61,7 +63,8 @@ public class PersonalDataService implements PersonalData {
 
     @Override
     @Transactional
-    public boolean erase(String partyId) {
+    public boolean erase(PartyId party) {
+        String partyId = party.value();
         Optional<byte[]> salt = repository.salt(partyId).map(s -> s.salt());
         int rows = repository.deletePersonalData(partyId);
         if (rows == 0 && salt.isEmpty()) {

@@ -17,6 +17,7 @@ import io.copartner.identity.did.PublicKey;
 import io.copartner.identity.domain.DidKeyRecord;
 import io.copartner.identity.persistence.DidKeyRepository;
 import io.copartner.identity.persistence.MerchantRepository;
+import io.copartner.kernel.id.PartyId;
 import io.copartner.kernel.problem.ProblemException;
 import io.copartner.ledger.api.AuditLog;
 import io.copartner.ledger.api.AuditTrail;
@@ -210,7 +211,7 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
 
     @Override
     @Transactional
-    public KeyChange rotatePlatformIssuerKey(String actor) {
+    public KeyChange rotatePlatformIssuerKey(PartyId actor) {
         String did = did();
         keys.lock(did);
         List<String> retired = new ArrayList<>();
@@ -224,7 +225,7 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
         return new KeyChange(did, created.keyId(), retired, document());
     }
 
-    private DidKeyRecord newIssuerKey(String did, String actor, List<String> retired) {
+    private DidKeyRecord newIssuerKey(String did, PartyId actor, List<String> retired) {
         byte[] seed = Ed25519Keys.newSeed();
         byte[] pub = Ed25519Keys.publicKey(seed);
         String fragment = "issuer-" + (keys.count(did) + 1);
@@ -238,8 +239,8 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
         payload.put("publicKeyMultibase", new PublicKey(KeyType.ED25519, pub).multibase());
         payload.put("purpose", "assertionMethod");
         payload.put("retired", retired);
-        if (actor != null) {
-            payload.put("actor", vault.pseudonym(actor));
+        if (actor != null) { // null: the platform publishing its first key at start-up
+            payload.put("actor", vault.pseudonym(actor.value()));
         }
         audit.record(retired.isEmpty() ? "identity.issuer-key.published" : "identity.issuer-key.rotated", did, payload);
         return k;
@@ -247,7 +248,7 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
 
     @Override
     @Transactional
-    public KeyChange addMerchantKey(String merchantId, String publicKeyMultibase, String actor) {
+    public KeyChange addMerchantKey(String merchantId, String publicKeyMultibase, PartyId actor) {
         String did = merchantDid(merchantId);
         PublicKey key;
         try {
@@ -284,7 +285,7 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
         payload.put("keyId", k.keyId());
         payload.put("publicKeyMultibase", key.multibase());
         payload.put("retired", retired);
-        payload.put("actor", vault.pseudonym(actor));
+        payload.put("actor", vault.pseudonym(actor.value()));
         audit.record("identity.merchant-key.added", did, payload);
         return new KeyChange(did, k.keyId(), retired, merchantDocument(merchantId).orElseThrow());
     }

@@ -45,7 +45,7 @@ class MerchantStatusTest {
 
     @Test
     void aRefusedActionLeavesTheMerchantAsItWas() {
-        Merchant m = new Merchant("m-1", "did:web:x:merchants:m-1", "u", "g", null, null, Instant.EPOCH);
+        Merchant m = new Merchant("m-1", "did:web:x:merchants:m-1", "u", "g", Instant.EPOCH);
         assertThrows(ProblemException.class, () -> m.apply(REINSTATE, null, Instant.now()));
         assertEquals(MerchantStatus.PENDING, m.status());
         m.apply(VERIFY, null, Instant.now());

@@ -18,8 +18,10 @@ public enum ProblemType {
     NOT_FOUND("not-found", "Resource not found", 404),
     /** The request conflicts with the current state (a stale version, a duplicate, a closed proposal). */
     CONFLICT("conflict", "Conflict with current state", 409),
-    /** An {@code Idempotency-Key} was reused with a different request, or its first request is still running. */
+    /** An {@code Idempotency-Key} was used before with another request (another body, operation or caller). */
     IDEMPOTENCY_CONFLICT("idempotency-conflict", "Idempotency key conflict", 409),
+    /** The first request with this {@code Idempotency-Key} has no stored answer yet; retry later with the same key. */
+    IDEMPOTENCY_IN_PROGRESS("idempotency-in-progress", "Idempotency key in progress", 409),
     /** A movement of value would take an account that must never go negative (a wallet) below zero. */
     INSUFFICIENT_FUNDS("insufficient-funds", "Insufficient funds", 409),
     /** A dependency (database, Keycloak, chain) is down; the client may retry later. */

@@ -1,5 +1,6 @@
 package io.copartner.ledger.domain;
 
+import io.copartner.kernel.id.PartyId;
 import io.copartner.kernel.money.Asset;
 import io.copartner.kernel.problem.ProblemException;
 import io.copartner.ledger.api.PostEntry;
@@ -27,9 +28,6 @@ public final class EntryRules {
     public static final int MAX_POSTINGS = 100;
     public static final long MAX_AMOUNT = (1L << 53) - 1;
     public static final int MAX_MEMO = 500;
-    public static final int MAX_ACTOR = 300;
-    /** Who posted an entry that names nobody (a call from inside the platform). */
-    public static final String SYSTEM = "system";
 
     private EntryRules() {
     }
@@ -88,15 +86,10 @@ public final class EntryRules {
         return new EntryDraft(reverses, memo, lines, actor(postedBy));
     }
 
-    /** The subject recorded as the poster: the caller's, or {@value #SYSTEM} when none is named. */
+    /** The party recorded as the poster: the caller's, or the platform's own when none is named. */
     public static String actor(String postedBy) {
-        if (postedBy == null || postedBy.isBlank()) {
-            return SYSTEM;
-        }
-        if (postedBy.length() > MAX_ACTOR) {
-            throw ProblemException.badRequest("postedBy must be at most " + MAX_ACTOR + " characters");
-        }
-        return postedBy;
+        return postedBy == null || postedBy.isBlank() ? PartyId.PLATFORM.value()
+            : PartyId.require(postedBy, "postedBy").value();
     }
 
     /**

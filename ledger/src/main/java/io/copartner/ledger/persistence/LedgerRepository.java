@@ -32,7 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
-/** Storage of accounts, entries, postings and idempotency keys. Callers bring the transaction. */
+/** Storage of accounts, entries and postings (idempotency keys: {@link IdempotencyKeys}). Callers bring the transaction. */
 @ApplicationScoped
 public class LedgerRepository {
 
@@ -281,38 +281,6 @@ public class LedgerRepository {
             .getResultList();
     }
 
-    /**
-     * Claims an Idempotency-Key for an entry about to be written. When another transaction holds the same key
-     * uncommitted, this waits for it; false when the key already exists.
-     */
-    public boolean claimKey(String scope, String key, byte[] requestHash, UUID entryId, Instant at) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                insert into ledger.idempotency_key (scope, key, request_hash, entry_id, created_at)
-                values (?, ?, ?, ?, ?) on conflict do nothing""")) {
-            ps.setString(1, scope);
-            ps.setString(2, key);
-            ps.setBytes(3, requestHash);
-            ps.setObject(4, entryId);
-            ps.setObject(5, at.atOffset(ZoneOffset.UTC));
-            return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("claiming an Idempotency-Key failed: " + e.getMessage(), e);
-        }
-    }
-
-    public Optional<KeyRecord> key(String scope, String key) {
-        List<?> rows = em.createNativeQuery(
-                "select request_hash, entry_id from ledger.idempotency_key where scope = ?1 and key = ?2")
-            .setParameter(1, scope)
-            .setParameter(2, key)
-            .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new KeyRecord((byte[]) row[0], (UUID) row[1]));
-    }
-
     /** Leaf index of an audit entry (null while pending) and the size of the latest checkpointed tree. */
     public AuditPosition auditPosition(long auditEntryId) {
         List<?> rows = em.createNativeQuery("""
@@ -355,9 +323,6 @@ public class LedgerRepository {
 
     /** New balance per moved account; the first account whose guard refused the move (null if none). */
     public record Appended(Map<UUID, Long> balances, UUID refused, Instant postedAt) {
-    }
-
-    public record KeyRecord(byte[] requestHash, UUID entryId) {
     }
 
     public record AuditPosition(Long leafIndex, Long treeSize) {

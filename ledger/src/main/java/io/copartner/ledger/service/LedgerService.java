@@ -1,8 +1,10 @@
 package io.copartner.ledger.service;
 
-import io.copartner.kernel.crypto.Hashes;
 import io.copartner.kernel.id.Ids;
-import io.copartner.kernel.json.CanonicalJson;
+import io.copartner.kernel.id.PartyId;
+import io.copartner.kernel.idempotency.IdempotencyKey;
+import io.copartner.kernel.idempotency.IdempotencyTable;
+import io.copartner.kernel.idempotency.IdempotentRequest;
 import io.copartner.kernel.money.Asset;
 import io.copartner.kernel.money.Money;
 import io.copartner.kernel.problem.ProblemException;
@@ -27,28 +29,25 @@ import io.copartner.ledger.domain.EntryDraft;
 import io.copartner.ledger.domain.EntryPlan;
 import io.copartner.ledger.domain.EntryRules;
 import io.copartner.ledger.domain.JournalEntry;
+import io.copartner.ledger.domain.Owners;
 import io.copartner.ledger.domain.Posting;
 import io.copartner.ledger.domain.Reversals;
 import io.copartner.ledger.domain.StatementCursor;
+import io.copartner.ledger.persistence.IdempotencyKeys;
 import io.copartner.ledger.persistence.LedgerRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The ledger's write and read paths. A post is one pass in one transaction: validate (the request becomes an
@@ -61,17 +60,16 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class LedgerService implements Ledger {
 
-    static final String SCOPE_POST = "ledger.entry";
-    static final String SCOPE_REVERSE = "ledger.reversal";
+    static final String OP_POST = "ledger.entry.post";
+    static final String OP_REVERSE = "ledger.entry.reverse";
     static final String INCLUSION_PROOF = "/api/v1/audit/proofs/inclusion?index=%d&treeSize=%d";
     static final int MAX_ACCOUNTS_PER_OWNER = 500;
 
-    /** Visible ASCII without spaces, 1..200: keys are compared byte for byte. */
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
-    private static final Jsonb JSONB = JsonbBuilder.create();
-
     @Inject
     LedgerRepository repo;
+
+    @Inject
+    IdempotencyKeys idempotency;
 
     @Inject
     AuditTrail audit;
@@ -123,6 +121,7 @@ public class LedgerService implements Ledger {
     @Override
     @Transactional
     public List<AccountView> accountsOf(String owner) {
+        Owners.requireValid(owner);
         Instant now = now();
         return repo.accountsOf(owner, MAX_ACCOUNTS_PER_OWNER).stream().map(a -> view(a, a.balance(), now)).toList();
     }
@@ -153,14 +152,16 @@ public class LedgerService implements Ledger {
     @Override
     @Transactional
     public PostResult post(PostEntry request, String idempotencyKey) {
-        requireKey(idempotencyKey);
+        IdempotencyKey key = IdempotencyKey.required(idempotencyKey);
         EntryDraft draft = EntryRules.draft(request);
         Instant at = now();
-        byte[] hash = requestHash(Map.of("op", "post", "memo", String.valueOf(request.memo()),
-            "postings", request.postings().stream().map(l -> Map.of("accountId", l.accountId().toString(),
-                "asset", l.asset(), "amount", Long.toString(l.amount()))).toList()));
+        // What the client sent: the fingerprint's content (the kernel adds operation and caller).
+        Map<String, Object> sent = new LinkedHashMap<>();
+        sent.put("memo", request.memo());
+        sent.put("postings", request.postings().stream().map(l -> Map.of("accountId", l.accountId().toString(),
+            "asset", l.asset(), "amount", l.amount())).toList());
         UUID id = Ids.newId();
-        Optional<PostResult> replay = claim(SCOPE_POST, idempotencyKey, hash, id, at);
+        Optional<PostResult> replay = claim(IdempotentRequest.of(key, OP_POST, PartyId.parse(draft.postedBy()), sent), id);
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -170,14 +171,17 @@ public class LedgerService implements Ledger {
     @Override
     @Transactional
     public PostResult reverse(UUID entryId, String memo, String postedBy, String idempotencyKey) {
-        requireKey(idempotencyKey);
+        IdempotencyKey key = IdempotencyKey.required(idempotencyKey);
         if (entryId == null) {
             throw ProblemException.badRequest("the entry to reverse is required");
         }
         Instant at = now();
-        byte[] hash = requestHash(Map.of("op", "reverse", "entryId", entryId.toString(), "memo", String.valueOf(memo)));
+        Map<String, Object> sent = new LinkedHashMap<>();
+        sent.put("entryId", entryId.toString());
+        sent.put("memo", memo);
         UUID id = Ids.newId();
-        Optional<PostResult> replay = claim(SCOPE_REVERSE, idempotencyKey, hash, id, at);
+        Optional<PostResult> replay = claim(IdempotentRequest.of(key, OP_REVERSE,
+            PartyId.parse(EntryRules.actor(postedBy)), sent), id);
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -235,18 +239,13 @@ public class LedgerService implements Ledger {
     }
 
     /** Empty when this transaction now owns the key; the first result when the key was used for the same request. */
-    private Optional<PostResult> claim(String scope, String key, byte[] hash, UUID entryId, Instant at) {
-        if (repo.claimKey(scope, key, hash, entryId, at)) {
+    private Optional<PostResult> claim(IdempotentRequest request, UUID entryId) {
+        IdempotencyTable.Claim claim = idempotency.claim(request, entryId);
+        if (!claim.replayed()) {
             return Optional.empty();
         }
-        LedgerRepository.KeyRecord existing = repo.key(scope, key)
-            .orElseThrow(() -> ProblemException.idempotencyConflict("Idempotency-Key is in use; retry the request"));
-        if (!Arrays.equals(existing.requestHash(), hash)) {
-            throw ProblemException.idempotencyConflict(
-                "this Idempotency-Key was already used with a different request");
-        }
-        EntryView first = repo.entry(existing.entryId()).map(this::view)
-            .orElseThrow(() -> ProblemException.idempotencyConflict("Idempotency-Key is in use; retry the request"));
+        EntryView first = repo.entry(UUID.fromString(claim.result())).map(this::view)
+            .orElseThrow(() -> new IllegalStateException("the entry of Idempotency-Key " + request.key() + " is gone"));
         return Optional.of(new PostResult(first, true));
     }
 
@@ -274,20 +273,8 @@ public class LedgerService implements Ledger {
         }
     }
 
-    private static void requireKey(String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
-            throw ProblemException.badRequest("an Idempotency-Key of 1..200 visible ASCII characters is required");
-        }
-    }
-
     /** The transaction's instant, at the database's precision (microseconds). */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static byte[] requestHash(Map<String, ?> request) {
-        String canonical = CanonicalJson.writeSimple(request)
-            .orElseGet(() -> CanonicalJson.canonicalize(JSONB.toJson(request)));
-        return Hashes.sha256(canonical.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -65,7 +65,7 @@ class EntryRulesTest {
         assertEquals(Long.MIN_VALUE + 500, plan.move(funding.id()).lowest(), "funding may go negative");
         assertEquals(Long.MAX_VALUE - 500, plan.move(a.id()).highest());
         assertEquals(EntryKind.STANDARD, plan.kind());
-        assertEquals(EntryRules.SYSTEM, plan.postedBy());
+        assertEquals(io.copartner.kernel.id.PartyId.PLATFORM.value(), plan.postedBy());
     }
 
     @Test

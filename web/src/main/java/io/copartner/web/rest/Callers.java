@@ -1,5 +1,6 @@
 package io.copartner.web.rest;
 
+import io.copartner.kernel.id.PartyId;
 import io.copartner.kernel.problem.ProblemException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,7 +10,7 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who the caller is for the ledger's access rules. Admins and auditors read every account; partners and merchants
+ * Who the caller is: its {@link PartyId} (for every owner and actor recorded), and for the ledger's access rules. Admins and auditors read every account; partners and merchants
  * read the accounts they own: an account's owner is the caller's party id {@code party:<token sub>} or the DID in
  * the token's {@code did} claim.
  */
@@ -26,7 +27,7 @@ final class Callers {
     static Set<String> identities(JsonWebToken token) {
         Set<String> ids = new LinkedHashSet<>();
         if (token.getSubject() != null) {
-            ids.add("party:" + token.getSubject());
+            ids.add(actor(token).value());
         }
         Object did = token.getClaim("did");
         if (did != null && !did.toString().isBlank()) {
@@ -39,9 +40,17 @@ final class Callers {
         return readsEverything(token) || identities(token).contains(owner);
     }
 
-    /** The token subject, recorded as who posted an entry. */
-    static String actor(JsonWebToken token) {
-        return "party:" + token.getSubject();
+    /**
+     * The caller's party id {@code party:<token sub>}: the one form every module records as owner and actor. A token
+     * whose subject cannot be a party id is refused (401) rather than recorded under some other spelling.
+     */
+    static PartyId actor(JsonWebToken token) {
+        String subject = token.getSubject();
+        try {
+            return PartyId.of(subject == null ? "" : subject);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.unauthorized("the token's subject is not a valid party id");
+        }
     }
 
     /** An RFC 3339 timestamp ({@code 2026-11-25T10:00:00Z} or with an offset); null stays null. */

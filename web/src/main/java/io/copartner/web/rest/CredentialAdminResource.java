@@ -22,6 +22,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -74,12 +75,12 @@ public class CredentialAdminResource {
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused for another request", content = @Content(mediaType = PROBLEM))
     public Response issueMerchantVerification(
-        @HeaderParam("Idempotency-Key") @Parameter(description = "retry-safe key, 1..200 characters") String idempotencyKey,
+        @HeaderParam("Idempotency-Key") @Parameter(description = "retry-safe key, 1..200 visible ASCII characters (no spaces)") String idempotencyKey,
         @Valid @NotNull MerchantVerificationRequest body) {
         var issued = credentials.issueMerchantVerification(new Credentials.MerchantVerificationClaims(body.merchantId(),
             body.subjectDid(), body.businessLicenceNumber(), body.verifiedAt(), body.verifiedBy(), body.validUntil()),
-            token.getSubject(), idempotencyKey);
-        return Response.status(201).entity(issued).build();
+            Callers.actor(token), IdempotentResponses.optionalKey(idempotencyKey));
+        return IdempotentResponses.of(Response.Status.CREATED, issued);
     }
 
     @POST
@@ -101,8 +102,9 @@ public class CredentialAdminResource {
     public Response issuePartnerMembership(@HeaderParam("Idempotency-Key") String idempotencyKey,
                                            @Valid @NotNull PartnerMembershipRequest body) {
         var issued = credentials.issuePartnerMembership(new Credentials.PartnerMembershipClaims(body.partnerDid(),
-            body.partnerSince(), body.tier(), body.validUntil()), token.getSubject(), idempotencyKey);
-        return Response.status(201).entity(issued).build();
+            body.partnerSince(), body.tier(), body.validUntil()), Callers.actor(token),
+            IdempotentResponses.optionalKey(idempotencyKey));
+        return IdempotentResponses.of(Response.Status.CREATED, issued);
     }
 
     @POST
@@ -114,14 +116,15 @@ public class CredentialAdminResource {
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
         examples = @ExampleObject(name = "reason", value = "{\"reason\":\"licence withdrawn\"}")))
     @APIResponse(responseCode = "200", description = "Revoked",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "revoked", value = """
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Credentials.Revocation.class), examples = @ExampleObject(name = "revoked", value = """
             {"id":"urn:uuid:0190f3c2-7a41-7c8e-9d55-3c1f0e2a9b10","revoked":true,"revokedAt":"2026-06-02T09:00:00Z",
              "statusListCredential":"http://127.0.0.1:9080/api/v1/credentials/status/1","statusListIndex":48213}""")))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such credential", content = @Content(mediaType = PROBLEM))
-    public Credentials.Revocation revoke(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                         @Valid RevocationRequest body) {
-        return credentials.revoke(id, body == null ? null : body.reason(), token.getSubject(), idempotencyKey);
+    public Response revoke(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @Valid RevocationRequest body) {
+        return IdempotentResponses.of(Response.Status.OK, credentials.revoke(id, body == null ? null : body.reason(),
+            Callers.actor(token), IdempotentResponses.optionalKey(idempotencyKey)));
     }
 
     public record MerchantVerificationRequest(

@@ -52,7 +52,7 @@ public class DidAdminResource {
              "retiredKeyIds":["did:web:127.0.0.1%3A9080#issuer-1"],"document":{"id":"did:web:127.0.0.1%3A9080"}}""")))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM))
     public KeyChangeView rotatePlatformIssuerKey() {
-        return KeyChangeView.of(administration.rotatePlatformIssuerKey(token.getSubject()));
+        return KeyChangeView.of(administration.rotatePlatformIssuerKey(Callers.actor(token)));
     }
 
     @POST
@@ -73,7 +73,7 @@ public class DidAdminResource {
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The key was used before and retired", content = @Content(mediaType = PROBLEM))
     public KeyChangeView addMerchantKey(@PathParam("merchantId") String merchantId, @Valid @NotNull MerchantKey body) {
-        return KeyChangeView.of(administration.addMerchantKey(merchantId, body.publicKeyMultibase(), token.getSubject()));
+        return KeyChangeView.of(administration.addMerchantKey(merchantId, body.publicKeyMultibase(), Callers.actor(token)));
     }
 
     /** A Multikey public key (base58btc): Ed25519 {@code z6Mk…} or secp256k1 {@code zQ3s…}. */

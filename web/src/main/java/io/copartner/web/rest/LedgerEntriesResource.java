@@ -1,5 +1,6 @@
 package io.copartner.web.rest;
 
+import io.copartner.kernel.idempotency.IdempotencyKey;
 import io.copartner.kernel.problem.ProblemException;
 import io.copartner.ledger.api.AccountView;
 import io.copartner.ledger.api.EntryView;
@@ -54,7 +55,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LedgerEntriesResource {
 
     static final String PROBLEM = "application/problem+json";
-    static final String REPLAYED = "Idempotent-Replayed";
+    static final String REPLAYED = IdempotencyKey.REPLAYED_HEADER;
     static final String ENTRY_EXAMPLE = """
         {"id":"01936b2f-0000-7000-8000-000000000001","kind":"STANDARD","memo":"Top-up","postedAt":"2026-11-25T10:00:00.123456Z",
          "postings":[{"accountId":"00000000-0000-7000-8000-000000000003","asset":"CNY","amount":-10000,"balanceAfter":-10000},
@@ -112,7 +113,7 @@ public class LedgerEntriesResource {
         @Valid @NotNull PostEntryRequest request) {
         List<PostingLine> lines = request.postings().stream()
             .map(p -> new PostingLine(p.accountId(), p.asset(), p.amount())).toList();
-        PostResult result = ledger.post(new PostEntry(request.memo(), lines, Callers.actor(token)), idempotencyKey);
+        PostResult result = ledger.post(new PostEntry(request.memo(), lines, Callers.actor(token).value()), idempotencyKey);
         return created(result);
     }
 
@@ -150,7 +151,8 @@ public class LedgerEntriesResource {
             description = "Unique per intended write, 1..200 visible ASCII characters", example = "reverse-01936b2f")
         @HeaderParam("Idempotency-Key") String idempotencyKey,
         @Valid ReversalRequest request) {
-        PostResult result = ledger.reverse(id, request == null ? null : request.memo(), Callers.actor(token), idempotencyKey);
+        PostResult result = ledger.reverse(id, request == null ? null : request.memo(), Callers.actor(token).value(),
+            idempotencyKey);
         return created(result);
     }
 
@@ -187,10 +189,7 @@ public class LedgerEntriesResource {
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
             .location(uri.getBaseUriBuilder().path("ledger/entries").path(result.entry().id().toString()).build())
             .entity(result.entry());
-        if (result.replayed()) {
-            response.header(REPLAYED, "true");
-        }
-        return response.build();
+        return IdempotentResponses.mark(response, result.replayed()).build();
     }
 
     /** An entry to post. */

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,7 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MerchantAdminResource {
 
     static final String PROBLEM = "application/problem+json";
-    static final String KEY = "retry-safe key, 1..200 characters: a retry with the same key and request answers as "
+    static final String KEY = "retry-safe key, 1..200 visible ASCII characters (no spaces): a retry with the same key and request answers as "
         + "the first did and changes nothing; the same key with another request is 409 idempotency-conflict";
 
     @Inject
@@ -72,9 +73,9 @@ public class MerchantAdminResource {
     public Response create(@HeaderParam("Idempotency-Key") @Parameter(description = KEY) String idempotencyKey,
                            @Valid @NotNull NewMerchantRequest body) {
         var created = merchants.create(new MerchantAdministration.NewMerchant(body.name(), body.businessLicence(),
-            body.contactEmail(), body.username(), body.password(), body.publicKeyMultibase()), token.getSubject(),
-            idempotencyKey);
-        return Response.status(201).entity(created).build();
+            body.contactEmail(), body.username(), body.password(), body.publicKeyMultibase()), Callers.actor(token),
+            IdempotentResponses.optionalKey(idempotencyKey));
+        return IdempotentResponses.of(Response.Status.CREATED, created);
     }
 
     @GET
@@ -140,7 +141,7 @@ public class MerchantAdminResource {
         if (body == null || body.roles() == null) {
             throw ProblemException.badRequest("roles is required.");
         }
-        return new RolesBody(merchants.setRoles(id, body.roles(), token.getSubject()));
+        return new RolesBody(merchants.setRoles(id, body.roles(), Callers.actor(token)));
     }
 
     @POST
@@ -150,15 +151,16 @@ public class MerchantAdminResource {
         description = "With an Idempotency-Key, a retry answers as the first request did (the same credential) and "
             + "issues nothing.")
     @APIResponse(responseCode = "200", description = "VERIFIED, with the credential (or, for a repeated "
-        + "Idempotency-Key, the first result)")
+        + "Idempotency-Key, the first result)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantAdministration.MerchantView.class)))
     @APIResponse(responseCode = "400", description = "Invalid Idempotency-Key", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such merchant", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Not PENDING, or Idempotency-Key used for another request",
         content = @Content(mediaType = PROBLEM))
-    public MerchantAdministration.MerchantView verify(
+    public Response verify(
         @PathParam("id") String id,
         @HeaderParam("Idempotency-Key") @Parameter(description = KEY) String idempotencyKey) {
-        return merchants.verify(id, token.getSubject(), idempotencyKey);
+        return IdempotentResponses.of(Response.Status.OK,
+            merchants.verify(id, Callers.actor(token), IdempotentResponses.optionalKey(idempotencyKey)));
     }
 
     @POST
@@ -170,18 +172,20 @@ public class MerchantAdminResource {
             + "changes nothing (one audit entry).")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
         examples = @ExampleObject(name = "reason", value = "{\"reason\":\"licence expired\"}")))
-    @APIResponse(responseCode = "200", description = "SUSPENDED (or, for a repeated Idempotency-Key, the first result)")
+    @APIResponse(responseCode = "200", description = "SUSPENDED (or, for a repeated Idempotency-Key, the first result)",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantAdministration.MerchantView.class)))
     @APIResponse(responseCode = "400", description = "Reason too long or invalid Idempotency-Key",
         content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such merchant", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Already suspended, or Idempotency-Key used for another request",
         content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "503", description = "Keycloak unavailable; nothing changed", content = @Content(mediaType = PROBLEM))
-    public MerchantAdministration.MerchantView suspend(
+    public Response suspend(
         @PathParam("id") String id,
         @HeaderParam("Idempotency-Key") @Parameter(description = KEY) String idempotencyKey,
         @Valid SuspensionRequest body) {
-        return merchants.suspend(id, body == null ? null : body.reason(), token.getSubject(), idempotencyKey);
+        return IdempotentResponses.of(Response.Status.OK, merchants.suspend(id, body == null ? null : body.reason(),
+            Callers.actor(token), IdempotentResponses.optionalKey(idempotencyKey)));
     }
 
     @POST
@@ -190,16 +194,18 @@ public class MerchantAdminResource {
     @Operation(summary = "Reinstate a suspended merchant: sign-in enabled, a fresh credential, VERIFIED",
         description = "With an Idempotency-Key, a retry answers as the first request did (the same credential) and "
             + "changes nothing.")
-    @APIResponse(responseCode = "200", description = "VERIFIED (or, for a repeated Idempotency-Key, the first result)")
+    @APIResponse(responseCode = "200", description = "VERIFIED (or, for a repeated Idempotency-Key, the first result)",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantAdministration.MerchantView.class)))
     @APIResponse(responseCode = "400", description = "Invalid Idempotency-Key", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such merchant", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Not suspended, or Idempotency-Key used for another request",
         content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "503", description = "Keycloak unavailable; nothing changed", content = @Content(mediaType = PROBLEM))
-    public MerchantAdministration.MerchantView reinstate(
+    public Response reinstate(
         @PathParam("id") String id,
         @HeaderParam("Idempotency-Key") @Parameter(description = KEY) String idempotencyKey) {
-        return merchants.reinstate(id, token.getSubject(), idempotencyKey);
+        return IdempotentResponses.of(Response.Status.OK,
+            merchants.reinstate(id, Callers.actor(token), IdempotentResponses.optionalKey(idempotencyKey)));
     }
 
     /** {@code password} (optional) is set in Keycloak and never stored here. */

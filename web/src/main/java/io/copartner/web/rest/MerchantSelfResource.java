@@ -49,6 +49,6 @@ public class MerchantSelfResource {
         String merchantId = access.merchantIdOf(token.getSubject())
             .orElseThrow(() -> ProblemException.forbidden("This account is not a merchant administered here."));
         return DidAdminResource.KeyChangeView.of(dids.addMerchantKey(merchantId, body.publicKeyMultibase(),
-            "party:" + token.getSubject()));
+            Callers.actor(token)));
     }
 }
