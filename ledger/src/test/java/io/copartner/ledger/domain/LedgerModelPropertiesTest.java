@@ -85,7 +85,7 @@ class LedgerModelPropertiesTest {
         /** Posts if every rule allows it; returns whether it did. Nothing changes when it does not. */
         boolean post(UUID reverses, List<PostingLine> lines) {
             try {
-                return write(EntryRules.draft(reverses, null, lines, "model"));
+                return write(EntryRules.draft(reverses, null, lines, "party:model"));
             } catch (ProblemException e) {
                 return false;
             }
@@ -120,7 +120,7 @@ class LedgerModelPropertiesTest {
             EntryDraft draft;
             try {
                 draft = Reversals.draft(original.id(), original.kind(), reversedBy.get(original.id()), original.lines(),
-                    null, "model");
+                    null, "party:model");
             } catch (ProblemException e) {
                 return false;
             }
