@@ -86,7 +86,9 @@ class ModuleBoundariesTest {
     }
 
     static boolean hasClasses(String module) {
-        return classes.stream().anyMatch(c -> c.getPackageName().startsWith("io.copartner." + module));
+        String root = "io.copartner." + module;
+        return classes.stream().anyMatch(c -> c.getPackageName().equals(root)
+            || c.getPackageName().startsWith(root + "."));
     }
 
     @ParameterizedTest
