@@ -3,11 +3,9 @@ package io.copartner.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.copartner.kernel.crypto.Hashes;
-import io.copartner.ledger.audit.merkle.Rfc9162;
-import io.copartner.ledger.chain.AnchorChainClient;
-import io.copartner.ledger.chain.AnchorReceipt;
 import io.copartner.launcher.Platform;
 import io.copartner.launcher.PlatformSettings;
+import io.copartner.verifier.Merkle;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -44,11 +42,15 @@ import java.util.stream.Stream;
  * Load benchmark of the whole platform, which it starts itself (PostgreSQL, Keycloak, anvil, Liberty) on its own
  * ports with a fresh data directory, then stops. It prints one table of figures, each with its ratio to a baseline
  * measured in the same process: PostgreSQL's trivial durable commits/s is the limit for anything that commits per
- * request, one chain transaction per event is the baseline for anchoring gas.
+ * request, an authenticated no-op {@code GET /api/v1/me} (same callers, same token handling as the ledger posts) is
+ * the stack's own limit for anything served over HTTP, one chain transaction per event is the baseline for anchoring
+ * gas. It uses the platform only as a third party would (the public HTTP contract, SQL on the database for the
+ * white-box rows, the third-party verifier's RFC 9162 code, a chain client written from the contract interface), plus
+ * the launcher to start it: BenchBoundariesTest holds it to that.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.copartner.bench.PlatformBench [--seconds 20] [--threads 16]
- *      [--pad 1000000] [--proofs 2000] [--anchors 200] [--appends ledger|none] [--paced 1000]
+ *      [--pad 1000000] [--proofs 2000] [--anchors 200] [--appends ledger|none] [--paced 1000] [--signins 50]
  * </pre>
  *
  * A benchmark, not a test: nothing here asserts a time.
@@ -66,10 +68,15 @@ public final class PlatformBench {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
 
     record Options(int seconds, int threads, long pad, int proofs, int anchors, String appends, double warmup,
-                   int paced, boolean attach, Set<String> only, String funding, double restWarmup) {
+                   int paced, boolean attach, Set<String> only, String funding, double restWarmup, int signins, int portOffset) {
 
         boolean runs(String section) {
             return only.isEmpty() || only.contains(section);
+        }
+
+        /** The GET baseline is measured whenever a row needs it for its ratio. */
+        boolean needsGetBaseline() {
+            return runs("g") || runs("b") || runs("s");
         }
 
         static Options parse(String[] args) {
@@ -85,6 +92,8 @@ public final class PlatformBench {
             Set<String> only = Set.of();
             String funding = "own";
             double restWarmup = 60;
+            int signins = 50;
+            int portOffset = 0;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 String v = i + 1 < args.length ? args[i + 1] : null;
@@ -101,24 +110,31 @@ public final class PlatformBench {
                     case "--only" -> { only = Set.of(v.split(",")); i++; }
                     case "--funding" -> { funding = v; i++; }
                     case "--rest-warmup" -> { restWarmup = Double.parseDouble(v); i++; }
+                    case "--signins" -> { signins = Integer.parseInt(v); i++; }
+                    case "--port-offset" -> { portOffset = Integer.parseInt(v); i++; }
                     default -> {
                         System.err.println("""
                             usage: PlatformBench [--seconds 20] [--threads 16] [--pad 1000000] [--proofs 2000]
                                    [--anchors 200] [--appends ledger|none] [--warmup 3] [--paced 1000]
-                                   [--attach] [--only a,a2,b,c,d,e] [--funding own|system] [--rest-warmup 60]
+                                   [--attach] [--only a,a2,g,b,s,c,d,e] [--funding own|system] [--rest-warmup 60]
+                                   [--signins 50] [--port-offset 0]
                               --attach   measure a platform that is already running, found by the COPARTNER_* variables
                                          of ./copartner run (COPARTNER_HTTP_PORT, _KEYCLOAK_PORT, _DB_PORT, _CHAIN_PORT,
                                          _DATA_DIR, ...); its data is kept. Default: start one on ports 29080/28180/
                                          28545/25433 with fresh data in bench/target/bench-data, then stop it
                               --only     run only these sections (a = PostgreSQL commits, a2 = audit records over
-                                         JDBC, b = ledger entries over REST, c = integration delay, d = pad and
-                                         proofs, e = anchors and gas)
+                                         JDBC, g = authenticated no-op GET baseline (also run for b and s),
+                                         b = ledger entries over REST, s = DID sign-ins, c = integration delay,
+                                         d = pad and proofs, e = anchors and gas)
                               --funding  b: 'own' gives each caller its own funding account (default); 'system'
                                          makes every caller draw on the one EXTERNAL_FUNDING:CNY system account
                                          (a hot row: every entry queues on its lock)
                               --rest-warmup  b: seconds of REST load before the measured one (default 60; its
                                          figure is printed too): a fresh Liberty needs minutes of load before the
-                                         JIT has compiled the request path""");
+                                         JIT has compiled the request path; also before the GET baseline)
+                              --port-offset  added to the four ports of the platform it starts (several
+                                         checkouts on one machine)
+                              --signins  s: serial DID sign-ins measured (nonce + sign + token), after 5 unmeasured""");
                         System.exit(2);
                     }
                 }
@@ -127,12 +143,16 @@ public final class PlatformBench {
                 throw new IllegalArgumentException("--funding own|system");
             }
             return new Options(seconds, threads, pad, proofs, anchors, appends, warmup, paced, attach, only, funding,
-                restWarmup);
+                restWarmup, signins, portOffset);
         }
     }
 
-    /** One line of the final table. */
-    record Row(String section, String figure, String value, String ratio) {
+    /** One line of the final table; {@code perSecond} (NaN if none) gets its ratio to the GET baseline printed. */
+    record Row(String section, String figure, String value, String ratio, double perSecond) {
+
+        Row(String section, String figure, String value, String ratio) {
+            this(section, figure, value, ratio, Double.NaN);
+        }
     }
 
     private final Options options;
@@ -140,6 +160,8 @@ public final class PlatformBench {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Row> rows = new ArrayList<>();
+    /** Authenticated no-op GETs/s of this run: every HTTP figure's ratio is to it. */
+    private Load.Result getBaseline;
 
     private PlatformBench(Options options, PlatformSettings settings) {
         this.options = options;
@@ -157,7 +179,9 @@ public final class PlatformBench {
         PlatformSettings base = PlatformSettings.fromEnvironment(Map.of());
         Path data = base.projectDir().resolve("bench/target/bench-data");
         deleteRecursively(data);
-        PlatformSettings settings = base.withPortsAndData(HTTP_PORT, KEYCLOAK_PORT, CHAIN_PORT, DB_PORT, data);
+        int o = options.portOffset;
+        PlatformSettings settings = base.withPortsAndData(HTTP_PORT + o, KEYCLOAK_PORT + o, CHAIN_PORT + o, DB_PORT + o,
+            data);
         System.out.printf("[bench] %s, %d threads, %d s per load, data in %s%n", options, options.threads,
             options.seconds, data);
         Platform platform = new Platform(settings);
@@ -179,8 +203,12 @@ public final class PlatformBench {
         Load.Result pg = options.runs("a") ? postgresCommits() : null;
         Load.Result auditJdbc = options.runs("a2") ? auditRecordsJdbc(pg) : null;
         Instant jdbcStart = auditJdbc == null ? null : lastLoadStart;
+        getBaseline = options.needsGetBaseline() ? authenticatedGets() : null;
         Load.Result rest = options.runs("b") ? ledgerAppends(pg) : null;
         Instant restStart = rest == null ? null : lastLoadStart;
+        if (options.runs("s")) {
+            didSignIns();
+        }
         if (options.runs("c")) {
             if (rest != null || jdbcStart != null) {
                 integrationDelay(rest != null ? restStart : jdbcStart,
@@ -238,7 +266,7 @@ public final class PlatformBench {
         }
         rows.add(new Row("a", "PostgreSQL trivial " + (durable ? "durable" : "NON-durable") + " commits/s ("
             + options.threads + " threads; fsync=" + fsync + ", synchronous_commit=" + sync + ")",
-            fmt(r.perSecond()), "1 (baseline)"));
+            fmt(r.perSecond()), "1 (baseline)", r.perSecond()));
         rows.add(new Row("a", "  commit latency p50 / p99", ms(r.percentileMillis(50)) + " / " + ms(r.percentileMillis(99)),
             ""));
         return r;
@@ -274,7 +302,7 @@ public final class PlatformBench {
         });
         report(r, "audit-jdbc");
         rows.add(new Row("a2", "audit records/s over JDBC (entry + pending, sequencer running)", fmt(r.perSecond()),
-            pgRatio(r, pg)));
+            pgRatio(r, pg), r.perSecond()));
         return r;
     }
 
@@ -334,7 +362,7 @@ public final class PlatformBench {
             rows.add(new Row("b", String.format(Locale.ROOT, "  warm-up: the first %.0f s of the load (JIT warming up)",
                     options.restWarmup), fmt(cold.perSecond()),
                 "p50 / p99 " + ms(cold.percentileMillis(50)) + " / " + ms(cold.percentileMillis(99)) + "; load avg "
-                    + load1 + " -> " + loadAverage()));
+                    + load1 + " -> " + loadAverage(), cold.perSecond()));
         }
         String load1 = loadAverage();
         lastLoadStart = dbNow().plusMillis((long) (options.warmup * 1000));
@@ -342,7 +370,8 @@ public final class PlatformBench {
         report(r, "rest");
         rows.add(new Row("b", "audited appends/s via REST (ledger entries, " + options.threads + " callers"
             + ("system".equals(options.funding) ? ", all from EXTERNAL_FUNDING:CNY)" : ")"),
-            fmt(r.perSecond()), pgRatio(r, pg)));
+            fmt(r.perSecond()), String.join("; ", Stream.of(pgRatio(r, pg), getBaseline == null ? ""
+                : "goal >= 0.5 of GET/s").filter(t -> !t.isEmpty()).toList()), r.perSecond()));
         rows.add(new Row("b", "  request latency p50 / p99",
             ms(r.percentileMillis(50)) + " / " + ms(r.percentileMillis(99)), r.errors() + " errors; load avg "
                 + load1 + " -> " + loadAverage()));
@@ -356,7 +385,7 @@ public final class PlatformBench {
         ps.setString(1, "bench.audit-record");
         ps.setString(2, subject);
         ps.setString(3, canonical);
-        ps.setBytes(4, Rfc9162.leafHash(canonical.getBytes(StandardCharsets.UTF_8)));
+        ps.setBytes(4, Merkle.leafHash(canonical.getBytes(StandardCharsets.UTF_8)));
         ps.setTimestamp(5, Timestamp.from(now));
         ps.executeUpdate();
     }
@@ -364,6 +393,83 @@ public final class PlatformBench {
     private static String account(String who, String kind) throws IOException {
         return JSON.writeValueAsString(Map.of("owner", "party:" + who, "asset", "CNY", "kind", kind,
             "name", "bench " + kind.toLowerCase(Locale.ROOT)));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // g. The stack's own limit: an authenticated no-op GET, same callers and token handling as the ledger posts
+
+    private Load.Result authenticatedGets() throws Exception {
+        // GET /api/v1/me reads the verified token's claims and answers them: no database, no service. What it costs
+        // is what every authenticated request pays (web container, mpJwt, RESTEasy, CDI, JSON-B), so it bounds b.
+        String token = token("admin", "admin");
+        Load.OpFactory me = thread -> () -> {
+            HttpResponse<String> resp = get("/api/v1/me", token);
+            if (resp.statusCode() != 200) {
+                throw new IOException("HTTP " + resp.statusCode() + ": " + resp.body());
+            }
+        };
+        System.out.printf("[bench] g. authenticated no-op GET /api/v1/me, %d callers ...%n", options.threads);
+        if (options.restWarmup > 0) {
+            String load1 = loadAverage();
+            Load.Result cold = Load.run("get-warmup", options.threads, 0, options.restWarmup, me);
+            report(cold, "get-warmup");
+            rows.add(new Row("g", String.format(Locale.ROOT, "  warm-up: the first %.0f s of the load (JIT warming up)",
+                    options.restWarmup), fmt(cold.perSecond()),
+                "p50 / p99 " + ms(cold.percentileMillis(50)) + " / " + ms(cold.percentileMillis(99)) + "; load avg "
+                    + load1 + " -> " + loadAverage()));
+        }
+        String load1 = loadAverage();
+        Load.Result r = Load.run("get", options.threads, options.warmup, options.seconds, me);
+        report(r, "get");
+        rows.add(new Row("g", "authenticated no-op GET/s (GET /api/v1/me, " + options.threads + " callers, "
+            + "same token as b)", fmt(r.perSecond()), "1 (baseline of every HTTP row)", r.perSecond()));
+        rows.add(new Row("g", "  request latency p50 / p99",
+            ms(r.percentileMillis(50)) + " / " + ms(r.percentileMillis(99)), r.errors() + " errors; load avg "
+                + load1 + " -> " + loadAverage()));
+        return r;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // s. DID sign-in: nonce, sign, token, one after the other (what one wallet waits for)
+
+    private void didSignIns() throws Exception {
+        String issuer = settings.keycloakUrl() + "/realms/copartner";
+        String tokenEndpoint = issuer + "/protocol/openid-connect/token";
+        DidSignIn wallet = new DidSignIn();
+        System.out.printf("[bench] s. %d serial DID sign-ins (Ed25519 did:key) ...%n", options.signins);
+        for (int i = 0; i < 5; i++) { // the first also registers the user
+            signIn(wallet, issuer, tokenEndpoint);
+        }
+        long[] lat = new long[options.signins];
+        long start = System.nanoTime();
+        for (int i = 0; i < options.signins; i++) {
+            long t0 = System.nanoTime();
+            signIn(wallet, issuer, tokenEndpoint);
+            lat[i] = System.nanoTime() - t0;
+        }
+        double perSecond = options.signins / ((System.nanoTime() - start) / 1e9);
+        Arrays.sort(lat);
+        rows.add(new Row("s", "DID sign-ins/s, serial (nonce + Ed25519 JWS + token), one wallet", fmt1(perSecond),
+            "p50 / p90 " + ms(pct(lat, 50)) + " / " + ms(pct(lat, 90)) + "; " + options.signins + " sign-ins",
+            perSecond));
+    }
+
+    private void signIn(DidSignIn wallet, String issuer, String tokenEndpoint) throws Exception {
+        HttpResponse<String> nonce = http.send(HttpRequest.newBuilder(URI.create(issuer + "/did-auth/nonce"))
+            .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (nonce.statusCode() != 200) {
+            throw new IllegalStateException("nonce: " + nonce.statusCode() + " " + nonce.body());
+        }
+        String form = "grant_type=" + enc("urn:ietf:params:oauth:grant-type:jwt-bearer") + "&assertion="
+            + enc(wallet.assertion(tokenEndpoint, JSON.readTree(nonce.body()).path("nonce").asText()))
+            + "&client_id=copartner-cli";
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
+            .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (token.statusCode() != 200) {
+            throw new IllegalStateException("DID token: " + token.statusCode() + " " + token.body());
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -508,7 +614,7 @@ public final class PlatformBench {
                     types[i] = "bench.pad";
                     subjects[i] = "bench:pad:" + (done + i);
                     canon[i] = canonicalEntry(types[i], subjects[i], now, done + i);
-                    hashes[i] = Hashes.hex(Rfc9162.leafHash(canon[i].getBytes(StandardCharsets.UTF_8)));
+                    hashes[i] = Hashes.hex(Merkle.leafHash(canon[i].getBytes(StandardCharsets.UTF_8)));
                     times[i] = ISO.format(now);
                 }
                 ps.setArray(1, c.createArrayOf("text", types));
@@ -574,8 +680,8 @@ public final class PlatformBench {
             JsonNode entry = JSON.readTree(get("/api/v1/audit/entries/" + index).body());
             List<byte[]> path = new ArrayList<>();
             proof.path("hashes").forEach(h -> path.add(Hashes.fromHex(h.asText())));
-            byte[] leaf = Rfc9162.leafHash(entry.path("canonical").asText().getBytes(StandardCharsets.UTF_8));
-            if (Rfc9162.verifyInclusion(index, n, leaf, path, root)) {
+            byte[] leaf = Merkle.leafHash(entry.path("canonical").asText().getBytes(StandardCharsets.UTF_8));
+            if (Merkle.verifyInclusion(index, n, leaf, path, root)) {
                 verified++;
             }
         }
@@ -608,17 +714,17 @@ public final class PlatformBench {
         }
     }
 
-    private void gas() {
+    private void gas() throws IOException {
         System.out.printf("[bench] e. gas: %d single-event anchors, then batches of 100 and 10,000 ...%n",
             options.anchors);
-        try (AnchorChainClient chain = new AnchorChainClient(settings.chainRpcUrl(), BENCH_CHAIN_KEY,
-            settings.chainId())) {
+        try (AnchorGasClient chain = new AnchorGasClient(settings.chainRpcUrl(), BENCH_CHAIN_KEY, settings.chainId(),
+            settings.projectDir().resolve("ledger/target/solidity/AuditAnchor.bin"))) {
             String contract = chain.deploy();
             long size = 0;
             long baselineGas = 0;
             for (int i = 0; i < options.anchors; i++) {
                 size += 1;
-                baselineGas += chain.anchor(contract, size, root(size)).gasUsed();
+                baselineGas += chain.anchor(contract, size, root(size));
             }
             double perEvent = (double) baselineGas / options.anchors;
             rows.add(new Row("e", "baseline: one chain tx per event (" + options.anchors + " anchors of 1)",
@@ -628,8 +734,7 @@ public final class PlatformBench {
                 long gas = 0;
                 for (int i = 0; i < count; i++) {
                     size += step;
-                    AnchorReceipt r = chain.anchor(contract, size, root(size));
-                    gas += r.gasUsed();
+                    gas += chain.anchor(contract, size, root(size));
                 }
                 double perAnchor = (double) gas / count;
                 double ev = perAnchor / step;
@@ -650,13 +755,16 @@ public final class PlatformBench {
     private void print() {
         int w = rows.stream().mapToInt(r -> r.figure().length()).max().orElse(10);
         int v = rows.stream().mapToInt(r -> r.value().length()).max().orElse(10);
-        String fmt = "%-3s %-" + w + "s  %" + v + "s  %s%n";
+        String fmt = "%-3s %-" + w + "s  %" + v + "s  %9s  %s%n";
         System.out.println();
         System.out.println("== Copartner PlatformBench (" + options.threads + " threads, " + options.seconds
-            + " s per load, " + Runtime.getRuntime().availableProcessors() + " cores) ==");
-        System.out.printf(fmt, "", "figure", "value", "ratio / note");
+            + " s per load, " + Runtime.getRuntime().availableProcessors() + " cores, load avg " + loadAverage()
+            + ") ==");
+        System.out.printf(fmt, "", "figure", "value", "/ GET/s", "ratio / note");
         for (Row r : rows) {
-            System.out.printf(fmt, r.section(), r.figure(), r.value(), r.ratio());
+            String vsGet = getBaseline == null || Double.isNaN(r.perSecond()) ? ""
+                : String.format(Locale.ROOT, "x %.3f", r.perSecond() / getBaseline.perSecond());
+            System.out.printf(fmt, r.section(), r.figure(), r.value(), vsGet, r.ratio());
         }
         System.out.println();
     }
@@ -669,6 +777,10 @@ public final class PlatformBench {
 
     private static String fmt(double d) {
         return String.format(Locale.ROOT, "%,.0f", d);
+    }
+
+    private static String fmt1(double d) {
+        return String.format(Locale.ROOT, "%,.1f", d);
     }
 
     private static String ms(double d) {
@@ -772,6 +884,11 @@ public final class PlatformBench {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
             HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String token, String idempotencyKey, String json)

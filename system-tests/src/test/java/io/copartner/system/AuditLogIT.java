@@ -159,23 +159,14 @@ class AuditLogIT {
         });
     }
 
+    /**
+     * The system tests' one bounded wait (Awaitility with our defaults): polls {@code probe} every 200 ms until it
+     * answers non-null, and returns that; fails after {@code timeout}. An exception or failed assertion in the
+     * probe fails at once, as a wrong answer should.
+     */
     static <T> T await(Duration timeout, java.util.function.Supplier<T> probe) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return org.awaitility.Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(200)).until(probe::get, java.util.Objects::nonNull);
     }
 
     /** RFC 9162 §2.1.3.2, written here from the RFC so the test trusts nothing of the server's. */

@@ -343,21 +343,18 @@ class MerchantAdminIT {
     }
 
     /** Waits until Keycloak has a user of this name in a group (the create's last Keycloak step); its id. */
-    static String awaitKeycloakUserInAGroup(String username, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+    static String awaitKeycloakUserInAGroup(String username, Duration timeout) {
+        return AuditLogIT.await(timeout, () -> {
             List<Map<String, Object>> users = keycloak().queryParam("username", username).queryParam("exact", true)
                 .get("/users").then().statusCode(200).extract().jsonPath().getList("$");
-            if (!users.isEmpty()) {
-                String id = users.get(0).get("id").toString();
-                if (!keycloak().get("/users/" + id + "/groups").then().statusCode(200).extract().jsonPath()
-                    .getList("$").isEmpty()) {
-                    return id;
-                }
+            if (users.isEmpty()) {
+                return null;
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the create never reached Keycloak");
+            String id = users.get(0).get("id").toString();
+            boolean inAGroup = !keycloak().get("/users/" + id + "/groups").then().statusCode(200).extract().jsonPath()
+                .getList("$").isEmpty();
+            return inAGroup ? id : null;
+        });
     }
 
     static io.restassured.response.Response create(String token, String username, String password, String key) {

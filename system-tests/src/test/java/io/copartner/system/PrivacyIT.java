@@ -39,30 +39,18 @@ class PrivacyIT {
         return Tokens.password("partner", "partner");
     }
 
-    /** The tree size once earlier tests' entries are integrated (unchanged over a few sequencer ticks). */
-    static long settledTreeSize() throws InterruptedException {
-        long size = treeSize();
-        while (true) {
-            Thread.sleep(400);
-            long again = treeSize();
-            if (again == size) {
-                return size;
-            }
-            size = again;
-        }
-    }
-
     static long treeSize() {
         return given().accept("application/json").get("/api/v1/audit/checkpoint").then().statusCode(200)
             .extract().jsonPath().getLong("treeSize");
     }
 
     /**
-     * The canonical text of every audit entry from {@code from}, once an entry of type {@code last} follows one of
-     * type {@code first} in the tree. Waiting for the pair, not just {@code last}, matters: the previous test's
-     * clean-up may still be integrating when {@code from} is read, and its entry must not end the wait.
+     * The canonical text of this test's audit entries: those from leaf {@code from} on that were recorded at or after
+     * {@code since}, once an entry of type {@code last} follows one of type {@code first} among them. Entries of
+     * earlier tests may still be integrating when {@code from} is read; they were recorded before {@code since} (the
+     * tests run one after the other, on this machine's one clock), so the time tells them apart.
      */
-    static List<String> entriesUntil(long from, String first, String last) {
+    static List<String> ownEntriesUntil(long from, Instant since, String first, String last) {
         return AuditLogIT.await(Duration.ofSeconds(30), () -> {
             long size = treeSize();
             List<String> texts = new ArrayList<>();
@@ -70,6 +58,9 @@ class PrivacyIT {
             boolean found = false;
             for (long i = from; i < size && !found; i++) {
                 JsonPath e = given().get("/api/v1/audit/entries/" + i).then().statusCode(200).extract().jsonPath();
+                if (Instant.parse(e.getString("time")).isBefore(since)) {
+                    continue;
+                }
                 texts.add(e.getString("canonical"));
                 sawFirst |= first.equals(e.getString("type"));
                 found = sawFirst && last.equals(e.getString("type"));
@@ -86,7 +77,8 @@ class PrivacyIT {
         String name = "Mei Chen-" + suffix;
         String phone = "+86 21 " + suffix;
         String address = "88 Century Avenue " + suffix + ", Shanghai";
-        long before = settledTreeSize();
+        long before = treeSize();
+        Instant since = Instant.now();
 
         given().auth().oauth2(token).contentType("application/json").body(Map.of("name", name, "phone", " ", "address", address))
             .when().put("/api/v1/me/personal-data")
@@ -107,7 +99,8 @@ class PrivacyIT {
             .then().statusCode(404).contentType(startsWith(PROBLEM));
         given().auth().oauth2(token).delete("/api/v1/me/personal-data").then().statusCode(404);
 
-        List<String> entries = entriesUntil(before, "identity.personal-data.stored", "identity.personal-data.erased");
+        List<String> entries = ownEntriesUntil(before, since, "identity.personal-data.stored",
+            "identity.personal-data.erased");
         assertTrue(entries.stream().anyMatch(e -> e.contains("identity.personal-data.stored")), entries.toString());
         for (String e : entries) {
             assertFalse(e.contains(suffix), "personal data in the audit log: " + e);

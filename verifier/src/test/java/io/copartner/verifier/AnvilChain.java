@@ -13,12 +13,15 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,13 +49,13 @@ final class AnvilChain implements AutoCloseable {
         return Path.of(System.getProperty("anvil.path", "../node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"));
     }
 
-    static boolean contractAvailable() {
-        return Files.isRegularFile(binPath());
-    }
-
     AnvilChain() throws IOException, InterruptedException {
         if (!Files.isExecutable(anvilPath())) {
             throw new IllegalStateException("anvil not found at " + anvilPath() + " - run `npm ci` in the repository root");
+        }
+        if (!Files.isRegularFile(binPath())) {
+            throw new IllegalStateException("AuditAnchor.bin not found at " + binPath()
+                + " - build the ledger module first (it compiles the contract)");
         }
         bytecode = Files.readString(binPath()).trim();
         int port;
@@ -64,18 +67,14 @@ final class AnvilChain implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         rpcUrl = "http://127.0.0.1:" + port;
         web3j = Web3j.build(new HttpService(rpcUrl));
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
-            try {
-                web3j.ethChainId().send();
-                break;
-            } catch (IOException e) {
-                if (!process.isAlive() || System.currentTimeMillis() > deadline) {
-                    close();
-                    throw new IllegalStateException("anvil did not start on " + rpcUrl, e);
-                }
-                Thread.sleep(100);
-            }
+        try {
+            await("anvil on " + rpcUrl).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .failFast("anvil exited", () -> !process.isAlive())
+                .until(() -> web3j.ethChainId().send().getChainId() != null);
+        } catch (RuntimeException e) {
+            close();
+            throw new IllegalStateException("anvil did not start on " + rpcUrl, e);
         }
         tm = new RawTransactionManager(web3j, creds, CHAIN_ID);
     }
@@ -88,14 +87,11 @@ final class AnvilChain implements AutoCloseable {
         if (sent.hasError()) {
             throw new IOException("send failed: " + sent.getError().getMessage());
         }
-        for (int i = 0; i < 100; i++) {
-            Optional<TransactionReceipt> r = web3j.ethGetTransactionReceipt(sent.getTransactionHash()).send().getTransactionReceipt();
-            if (r.isPresent()) {
-                return r.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new IOException("transaction not mined: " + sent.getTransactionHash());
+        return await("receipt of " + sent.getTransactionHash()).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> web3j.ethGetTransactionReceipt(sent.getTransactionHash()).send().getTransactionReceipt(),
+                        Optional::isPresent)
+                .get();
     }
 
     /** Deploys a fresh AuditAnchor (owner = dev account) and returns its address. */

@@ -66,31 +66,27 @@ class VerifierJarIT {
     @Test
     void jarVerifiesAnHonestLogAndRejectsATamperedOne() throws Exception {
         try (FakeLogServer server = new FakeLogServer();
-             AnvilChain chain = AnvilChain.contractAvailable() ? new AnvilChain() : null) {
+             AnvilChain chain = new AnvilChain()) {
             server.entries = FakeLogServer.entries(21);
             List<String> args = new ArrayList<>(List.of("--base-url", server.baseUrl().toString(),
                     "--state", tmp.resolve("s.json").toString(), "--json"));
-            if (chain != null) {
-                String contract = chain.deploy();
-                for (int size : new int[] {7, 21}) {
-                    var r = chain.anchor(contract, size, server.root(size));
-                    server.anchors.add(MAPPER.createObjectNode().put("treeSize", size)
-                            .put("root", HexFormat.of().formatHex(server.root(size))).put("chainId", AnvilChain.CHAIN_ID)
-                            .put("contract", contract).put("txHash", r.getTransactionHash())
-                            .put("blockNumber", r.getBlockNumber().longValue()).put("gasUsed", r.getGasUsed().longValue())
-                            .put("anchoredAt", "2026-01-01T00:00:00Z"));
-                }
-                args.addAll(List.of("--rpc-url", chain.rpcUrl));
+            String contract = chain.deploy();
+            for (int size : new int[] {7, 21}) {
+                var r = chain.anchor(contract, size, server.root(size));
+                server.anchors.add(MAPPER.createObjectNode().put("treeSize", size)
+                        .put("root", HexFormat.of().formatHex(server.root(size))).put("chainId", AnvilChain.CHAIN_ID)
+                        .put("contract", contract).put("txHash", r.getTransactionHash())
+                        .put("blockNumber", r.getBlockNumber().longValue()).put("gasUsed", r.getGasUsed().longValue())
+                        .put("anchoredAt", "2026-01-01T00:00:00Z"));
             }
+            args.addAll(List.of("--rpc-url", chain.rpcUrl));
             Run ok = java(args);
             assertEquals(0, ok.exit(), ok.stdout() + ok.stderr());
             JsonNode report = MAPPER.readTree(ok.stdout());
             assertTrue(report.path("ok").asBoolean());
             report.path("checks").forEach(c -> assertTrue(c.path("ok").asBoolean(), c.toString()));
             assertFalse(ok.stderr().contains("SLF4J"), "no logging noise on stderr: " + ok.stderr());
-            if (chain != null) {
-                assertTrue(report.toString().contains("anchor treeSize=21"), report.toPrettyString());
-            }
+            assertTrue(report.toString().contains("anchor treeSize=21"), report.toPrettyString());
             assertTrue(Files.exists(tmp.resolve("s.json")));
 
             server.servedCanonicalOverride.put(20, FakeLogServer.entry(20).replace("caf\u00e9", "cafe"));

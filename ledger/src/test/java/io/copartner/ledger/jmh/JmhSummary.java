@@ -1,4 +1,4 @@
-package io.copartner.bench;
+package io.copartner.ledger.jmh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +16,7 @@ public final class JmhSummary {
     }
 
     public static void main(String[] args) throws IOException {
-        JsonNode results = new ObjectMapper().readTree(Path.of(args.length > 0 ? args[0] : "bench/target/jmh.json").toFile());
+        JsonNode results = new ObjectMapper().readTree(Path.of(args.length > 0 ? args[0] : "ledger/target/jmh.json").toFile());
         double sha64 = score(results, "Sha256Bench.sha256", "thrpt", "64");
         double sha300 = score(results, "Sha256Bench.sha256", "thrpt", "300");
         double leaf300 = score(results, "Sha256Bench.leafHash", "thrpt", "300");

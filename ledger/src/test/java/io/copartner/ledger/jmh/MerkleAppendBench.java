@@ -1,4 +1,4 @@
-package io.copartner.bench.jmh;
+package io.copartner.ledger.jmh;
 
 import io.copartner.ledger.audit.merkle.MerkleFrontier;
 import io.copartner.ledger.audit.merkle.NodeId;

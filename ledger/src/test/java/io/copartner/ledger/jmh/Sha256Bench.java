@@ -1,4 +1,4 @@
-package io.copartner.bench.jmh;
+package io.copartner.ledger.jmh;
 
 import io.copartner.ledger.audit.merkle.Rfc9162;
 import java.security.MessageDigest;
