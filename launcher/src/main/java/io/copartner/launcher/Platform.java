@@ -101,7 +101,8 @@ public final class Platform implements AutoCloseable {
 
     /** The parts run as child processes, each with how long it may take to start and to stop. */
     private enum Part {
-        KEYCLOAK("Keycloak", Duration.ofMinutes(4), Duration.ofSeconds(30)),
+        // Keycloak creates its schema on a fresh data directory: minutes when several platforms share two cores.
+        KEYCLOAK("Keycloak", Duration.ofMinutes(8), Duration.ofSeconds(30)),
         CHAIN("dev chain", Duration.ofSeconds(60), Duration.ofSeconds(10)),
         LIBERTY("Liberty", Duration.ofMinutes(4), Duration.ofSeconds(60));
 

@@ -60,7 +60,7 @@ class DatabaseOutageIT {
         assertEquals(250, LedgerIT.balance(wallet));
         // Leave the platform as found for the scenarios after this one: Keycloak signs in again, all checks UP.
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-            .until(() -> Tokens.password("partner", "partner") != null);
+            .untilAsserted(() -> Tokens.password("partner", "partner"));
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
             given().when().get("/health/ready").then().statusCode(200));
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
 public enum ProblemType {
     /** The request is well-formed but its content breaks a rule (missing field, out of range, ...). */
     VALIDATION("validation", "Request validation failed", 400),
-    /** The request could not be read at all (unparseable JSON, wrong media type, bad parameter syntax). */
+    /** The request could not be read at all (unparseable JSON, JSON nested too deep, bad parameter syntax). */
     MALFORMED_REQUEST("malformed-request", "Malformed request", 400),
     UNAUTHORIZED("unauthorized", "Authentication required", 401),
     FORBIDDEN("forbidden", "Access denied", 403),
