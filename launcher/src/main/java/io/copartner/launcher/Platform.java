@@ -19,6 +19,7 @@ public final class Platform implements AutoCloseable {
     private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
     private final Map<Part, ManagedProcess> parts = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private volatile EmbeddedDatabase database;
 
     public Platform(PlatformSettings settings) {
         this.settings = settings;
@@ -31,7 +32,8 @@ public final class Platform implements AutoCloseable {
     public Platform start() {
         try {
             if (settings.externalDbUrl() == null) {
-                step("PostgreSQL", () -> running.push(EmbeddedDatabase.start(settings)));
+                startDatabase();
+                running.push(this::stopDatabase);
             }
             if (settings.externalKeycloakUrl() == null) {
                 startKeycloak();
@@ -60,6 +62,21 @@ public final class Platform implements AutoCloseable {
     /** Keycloak alone: tests stop it to prove that merchant administration leaves nothing half done. */
     public void startKeycloak() {
         startPart(Part.KEYCLOAK, KeycloakServer::launch, KeycloakServer::isReady);
+    }
+
+    /** The embedded PostgreSQL alone (same data directory): tests stop it to prove an outage answers 503. */
+    public synchronized void startDatabase() {
+        if (database == null) {
+            step("PostgreSQL", () -> database = EmbeddedDatabase.start(settings));
+        }
+    }
+
+    public synchronized void stopDatabase() {
+        EmbeddedDatabase db = database;
+        database = null;
+        if (db != null) {
+            db.close();
+        }
     }
 
     public void stopLiberty() {

@@ -11,11 +11,15 @@ import java.util.Optional;
 public enum ProblemType {
     /** The request is well-formed but its content breaks a rule (missing field, out of range, ...). */
     VALIDATION("validation", "Request validation failed", 400),
-    /** The request could not be read at all (unparseable JSON, wrong media type, bad parameter syntax). */
+    /** The request could not be read at all (unparseable JSON, JSON nested too deep, bad parameter syntax). */
     MALFORMED_REQUEST("malformed-request", "Malformed request", 400),
     UNAUTHORIZED("unauthorized", "Authentication required", 401),
     FORBIDDEN("forbidden", "Access denied", 403),
     NOT_FOUND("not-found", "Resource not found", 404),
+    /** The resource exists but does not support this HTTP method (the {@code Allow} header lists those it does). */
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
+    /** None of the media types the client accepts can be produced for this resource. */
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
     /** The request conflicts with the current state (a stale version, a duplicate, a closed proposal). */
     CONFLICT("conflict", "Conflict with current state", 409),
     /** An {@code Idempotency-Key} was used before with another request (another body, operation or caller). */
@@ -24,6 +28,10 @@ public enum ProblemType {
     IDEMPOTENCY_IN_PROGRESS("idempotency-in-progress", "Idempotency key in progress", 409),
     /** A movement of value would take an account that must never go negative (a wallet) below zero. */
     INSUFFICIENT_FUNDS("insufficient-funds", "Insufficient funds", 409),
+    /** The request body is larger than the configured limit ({@code copartner.http.max-body-bytes}). */
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    /** The request body's {@code Content-Type} is not one this operation reads. */
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     /** A dependency (database, Keycloak, chain) is down; the client may retry later. */
     UNAVAILABLE("unavailable", "Service temporarily unavailable", 503),
     INTERNAL("internal", "Internal server error", 500);

@@ -1,7 +1,5 @@
 package io.copartner.web.problem;
 
-import io.copartner.kernel.problem.Problem;
-import io.copartner.kernel.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -12,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Liberty's mpJwt answers a missing or invalid token with a bare 401 (no body) from inside the request, where
@@ -29,12 +26,7 @@ public class BareErrorProblemFilter extends HttpFilter {
         chain.doFilter(req, watched);
         int status = res.getStatus();
         if (status >= 400 && !watched.bodyStarted && !res.isCommitted()) {
-            Problem problem = status >= 500
-                ? Problem.of(ProblemType.INTERNAL, null)
-                : WebApplicationExceptionMapper.problemFor(status, null);
-            res.setContentType(ProblemResponses.MEDIA_TYPE);
-            res.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            res.getWriter().write(ProblemResponses.toJson(problem));
+            ProblemResponses.write(res, WebApplicationExceptionMapper.problemFor(status, null));
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
     @Override
     public Response toResponse(JsonbException e) {
-        return ProblemResponses.unreadableBody();
+        // A limit hit or an integer refused while reading surfaces here, wrapped by the JSON reader.
+        return Failures.problemFor(e).map(ProblemResponses::of).orElseGet(ProblemResponses::unreadableBody);
     }
 }

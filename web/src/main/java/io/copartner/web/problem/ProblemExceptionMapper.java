@@ -10,6 +10,10 @@ import jakarta.ws.rs.ext.Provider;
 public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
     @Override
     public Response toResponse(ProblemException e) {
+        // An internal error caused by the database (lost connection, constraint) is the database's problem.
+        if (e.problem().status() == 500) {
+            return ProblemResponses.of(Failures.problemFor(e).orElse(e.problem()));
+        }
         return ProblemResponses.of(e.problem());
     }
 }

@@ -6,7 +6,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 
@@ -14,6 +17,8 @@ import java.util.Map;
 public final class ProblemResponses {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** Seconds a client should wait before retrying after a 503 (RFC 9110 §10.2.3). */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private ProblemResponses() {
     }
@@ -23,7 +28,24 @@ public final class ProblemResponses {
         if (problem.status() == 401) {
             builder.header("WWW-Authenticate", "Bearer realm=\"copartner\"");
         }
+        if (problem.status() == 503) {
+            builder.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
         return builder.build();
+    }
+
+    /** The same answer from a servlet or filter, outside JAX-RS. */
+    public static void write(HttpServletResponse res, Problem problem) throws IOException {
+        res.setStatus(problem.status());
+        if (problem.status() == 401) {
+            res.setHeader("WWW-Authenticate", "Bearer realm=\"copartner\"");
+        }
+        if (problem.status() == 503) {
+            res.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        res.setContentType(MEDIA_TYPE);
+        res.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        res.getWriter().write(toJson(problem));
     }
 
     /** A request body that could not be read as the operation's JSON. */

@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException> {
     @Override
     public Response toResponse(ProcessingException e) {
-        return ProblemResponses.unreadableBody();
+        // A limit hit or an integer refused while reading surfaces here, wrapped by the JSON reader.
+        return Failures.problemFor(e).map(ProblemResponses::of).orElseGet(ProblemResponses::unreadableBody);
     }
 }
