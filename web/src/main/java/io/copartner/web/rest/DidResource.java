@@ -34,7 +34,7 @@ public class DidResource {
     @GET
     @Path("{did}")
     @Produces({DidDocument.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Resolve a DID to its W3C DID Core document",
+    @Operation(operationId = "resolveDid", summary = "Resolve a DID to its W3C DID Core document",
         description = "did:key (Ed25519 z6Mk…, secp256k1 zQ3s…) is derived from the identifier; did:web of this platform "
             + "(did:web:<host%3Aport>, …:merchants:<id>) comes from the platform's database; did:web of other hosts is "
             + "fetched from https://<host>/.well-known/did.json and cached. Percent-encode the DID's own '%' as %25 in the path.")

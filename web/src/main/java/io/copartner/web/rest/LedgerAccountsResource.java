@@ -69,7 +69,7 @@ public class LedgerAccountsResource {
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open an account (admins only)",
+    @Operation(operationId = "openAccount", summary = "Open an account (admins only)",
         description = "The owner is a party id (`party:<token sub>`, `party:platform`) or a DID; the asset an ISO 4217 "
             + "code or `PTS:<brand>`. WALLET, ESCROW, MERCHANT_RECEIVABLE, PARTNER_POOL, COMMISSION_PAYABLE and "
             + "PLATFORM_FEE accounts never go negative; POINTS_ISSUED (points assets only) and EXTERNAL_FUNDING may.")
@@ -93,7 +93,7 @@ public class LedgerAccountsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List accounts by owner or find a chart-of-accounts account by code",
+    @Operation(operationId = "listAccounts", summary = "List accounts by owner or find a chart-of-accounts account by code",
         description = "Partners and merchants get their own accounts (owner optional, and if given it must be theirs). "
             + "Admins and auditors give `owner`, or `code` for a platform system account (`PLATFORM_FEE:CNY`, "
             + "`PLATFORM_FEE:USD`, `EXTERNAL_FUNDING:CNY`, `EXTERNAL_FUNDING:USD`).")
@@ -137,7 +137,7 @@ public class LedgerAccountsResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An account with its balance, now or as of a time",
+    @Operation(operationId = "getAccount", summary = "An account with its balance, now or as of a time",
         description = "With `asOf` the balance is the sum of the account's postings posted at or before that time.")
     @APIResponse(responseCode = "200", description = "The account",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class),
@@ -161,7 +161,7 @@ public class LedgerAccountsResource {
     @GET
     @Path("{id}/statement")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The account's postings, oldest first, a page at a time",
+    @Operation(operationId = "getAccountStatement", summary = "The account's postings, oldest first, a page at a time",
         description = "Pass `nextCursor` of a page as `cursor` to get the next one; it is null on the last page.")
     @APIResponse(responseCode = "200", description = "A page of the statement",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementPage.class),

@@ -39,7 +39,8 @@ public class ToolsResource {
     @Path("canonical-json")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "RFC 8785 canonical form of a JSON document and the SHA-256 of its UTF-8 bytes")
+    @Operation(operationId = "canonicalizeJson", summary = "RFC 8785 canonical form of a JSON document and the SHA-256 of its UTF-8 bytes",
+        description = "Returns the RFC 8785 (JCS) canonical form of the posted JSON document and the hex SHA-256 of its UTF-8 bytes: the exact bytes every platform signature and audit hash is computed over.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
         examples = @ExampleObject(name = "object", value = "{\"b\": 2, \"a\": [1.50, true]}")))
     @APIResponse(responseCode = "200", description = "Canonical text and its hash",
@@ -63,7 +64,8 @@ public class ToolsResource {
     @Path("splits")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Divide an amount by weights with largest-remainder rounding; parts sum exactly to the whole")
+    @Operation(operationId = "computeSplits", summary = "Divide an amount by weights with largest-remainder rounding; parts sum exactly to the whole",
+        description = "Divides `amount` minor units in proportion to `weights` with largest-remainder rounding, as every revenue share on the platform does: the parts always sum exactly to the amount, ties go to the earlier weight.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
         examples = @ExampleObject(name = "thirds", value = "{\"asset\":\"CNY\",\"amount\":100,\"weights\":[1,1,1]}")))
     @APIResponse(responseCode = "200", description = "The parts, in the order of the weights",
