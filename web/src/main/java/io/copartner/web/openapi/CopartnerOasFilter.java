@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
@@ -20,6 +21,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * every 4xx/5xx response becomes {@code application/problem+json} referring to the one {@code Problem} schema
  * (examples kept), and every operation that requires a token documents its 401.
  * Registered by {@code mp.openapi.filter} in the WAR's microprofile-config.properties.
+ * <p>Compiled against the MicroProfile 6.1 OpenAPI API (3.1) but run by Liberty's mpOpenAPI-4.0: use only model
+ * methods whose signatures did not change (not {@code Schema.type(..)}, which takes a list in 4.0), and keep
+ * schemas themselves in META-INF/openapi.yaml.
  */
 public class CopartnerOasFilter implements OASFilter {
 
@@ -28,11 +32,12 @@ public class CopartnerOasFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         Components components = openAPI.getComponents();
-        if (components == null) {
-            components = OASFactory.createComponents();
-            openAPI.setComponents(components);
+        Schema problem = components == null || components.getSchemas() == null
+            ? null : components.getSchemas().get(ProblemSchema.NAME);
+        if (problem == null) {
+            throw new IllegalStateException("META-INF/openapi.yaml must declare components.schemas." + ProblemSchema.NAME);
         }
-        components.addSchema(ProblemSchema.NAME, ProblemSchema.create());
+        problem.setDescription(problem.getDescription() + ProblemSchema.typeCatalogue());
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }

@@ -55,7 +55,9 @@ public class AuditResource {
     @GET
     @Path("checkpoint")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getCheckpoint", summary = "Latest checkpoint as JSON, with the signed note")
+    // Same path and method as checkpointNote (content negotiation): one operation in the document, whose id
+    // and description come from checkpointNote; a second operationId here would be a duplicate.
+    @Operation(summary = "Latest checkpoint as JSON, with the signed note")
     @APIResponse(responseCode = "200", description = "The checkpoint",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckpointView.class),
             examples = @ExampleObject(name = "cp", value = """

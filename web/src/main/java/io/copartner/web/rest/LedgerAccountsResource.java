@@ -32,6 +32,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -98,7 +99,8 @@ public class LedgerAccountsResource {
             + "Admins and auditors give `owner`, or `code` for a platform system account (`PLATFORM_FEE:CNY`, "
             + "`PLATFORM_FEE:USD`, `EXTERNAL_FUNDING:CNY`, `EXTERNAL_FUNDING:USD`).")
     @APIResponse(responseCode = "200", description = "The accounts with their current balances, oldest first",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "system", value = """
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AccountView.class), examples = @ExampleObject(name = "system", value = """
             [{"id":"00000000-0000-7000-8000-000000000001","owner":"party:platform","asset":"CNY","kind":"PLATFORM_FEE",
               "name":"Platform fee income (CNY)","code":"PLATFORM_FEE:CNY","mayGoNegative":false,"balance":0,
               "balanceDecimal":"0.00","asOf":"2026-11-25T10:00:00Z","createdAt":"2026-11-20T08:00:00Z"}]""")))

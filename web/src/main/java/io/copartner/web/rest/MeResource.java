@@ -55,6 +55,7 @@ public class MeResource {
 
     /** The caller. {@code did} is null until the partner signs in with a DID. */
     @Schema(name = "Me")
-    public record Me(String subject, String username, List<String> roles, String did) {
+    public record Me(String subject, String username, List<String> roles,
+                     @Schema(nullable = true, description = "The DID the partner signed in with; null otherwise") String did) {
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -116,7 +117,7 @@ public class MerchantAdminResource {
     @Operation(operationId = "getMerchantRoles", summary = "The platform roles of the merchant's Keycloak account",
         description = "The platform roles (merchant, partner, auditor) currently granted to the merchant's Keycloak account, read from Keycloak.")
     @APIResponse(responseCode = "200", description = "Its roles", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-        examples = @ExampleObject(name = "roles", value = "{\"roles\":[\"auditor\",\"merchant\"]}")))
+        schema = @Schema(implementation = RolesBody.class), examples = @ExampleObject(name = "roles", value = "{\"roles\":[\"auditor\",\"merchant\"]}")))
     @APIResponse(responseCode = "404", description = "No such merchant", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "503", description = "Keycloak unavailable", content = @Content(mediaType = PROBLEM))
     public RolesBody roles(@PathParam("id") String id) {
