@@ -31,8 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PlatformExtension.class)
 class OpenApiContractIT {
 
-    static final String REFRESH = "./mvnw -B verify -pl system-tests -am -Dit.test=OpenApiContractIT "
-        + "-Dsurefire.failIfNoSpecifiedTests=false -Dcopartner.openapi.update=true";
+    static final String REFRESH = "./mvnw -B verify -pl system-tests -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false "
+        + "-Dit.failIfNoSpecifiedTests=false -Dit.test=OpenApiContractIT -Dcopartner.openapi.update=true "
+        + "-Dcopartner.it.port-offset=<yours>";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     static final int MAX_DIFF_LINES = 60;
 
