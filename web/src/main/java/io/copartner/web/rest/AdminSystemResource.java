@@ -32,7 +32,8 @@ public class AdminSystemResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Platform wiring: token issuer and anchor chain (admins only)")
+    @Operation(operationId = "getSystemInfo", summary = "Platform wiring: token issuer and anchor chain (admins only)",
+        description = "Which token issuer the platform trusts, which chain id and AuditAnchor contract it anchors to, and whether the chain answers now.")
     @APIResponse(responseCode = "200", description = "The wiring")
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = "application/problem+json"))
     public SystemInfo system() {

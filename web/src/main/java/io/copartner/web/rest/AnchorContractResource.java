@@ -25,7 +25,8 @@ public class AnchorContractResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The AuditAnchor contract the audit log is anchored to")
+    @Operation(operationId = "getAnchorContract", summary = "The AuditAnchor contract the audit log is anchored to",
+        description = "Chain id, address, deployer and deployment time of the AuditAnchor contract; a third party reads the `Anchored` events of this contract to check the anchors of `/audit/anchors` without trusting the platform.")
     @APIResponse(responseCode = "200", description = "The contract",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "anvil", value = """
             {"chainId":31337,"address":"0x5FbDB2315678afecb367f032d93F642f64180aa3",

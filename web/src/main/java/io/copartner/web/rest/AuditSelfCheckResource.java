@@ -26,7 +26,8 @@ public class AuditSelfCheckResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Recompute leaf hashes and the root from storage and compare with the signed checkpoint")
+    @Operation(operationId = "runAuditSelfCheck", summary = "Recompute leaf hashes and the root from storage and compare with the signed checkpoint",
+        description = "Admins and auditors: the server recomputes every leaf hash and the Merkle root from storage and compares them with the latest signed checkpoint; `ok` is false and the mismatches are listed when anything differs.")
     @APIResponse(responseCode = "200", description = "The result; ok=false lists what does not match")
     public AuditLog.SelfCheck selfCheck() {
         return log.selfCheck();

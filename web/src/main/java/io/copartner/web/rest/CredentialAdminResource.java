@@ -63,7 +63,7 @@ public class CredentialAdminResource {
     @Path("merchant-verification")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue a MerchantVerification credential (vc+jwt)",
+    @Operation(operationId = "issueMerchantVerification", summary = "Issue a MerchantVerification credential (vc+jwt)",
         description = "The subject defaults to the merchant's did:web (did:web:<platform host>:merchants:<merchantId>). "
             + "verifiedAt defaults to now, verifiedBy to the platform DID, validUntil to one year.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "merchant",
@@ -87,7 +87,8 @@ public class CredentialAdminResource {
     @Path("partner-membership")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue a PartnerMembership credential (vc+jwt) to a partner's DID")
+    @Operation(operationId = "issuePartnerMembership", summary = "Issue a PartnerMembership credential (vc+jwt) to a partner's DID",
+        description = "Admins issue a PartnerMembership verifiable credential (VC Data Model 2.0, vc+jwt signed by the platform's issuer key) to a partner's DID, with a Bitstring Status List entry for revocation. Idempotency-Key: a retry with the same key and body returns the first credential.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "partner",
         value = "{\"partnerDid\":\"did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp\",\"partnerSince\":\"2026-01-15\",\"tier\":\"gold\"}")))
     @APIResponse(responseCode = "201", description = "Issued (or, for a repeated Idempotency-Key, the first result)",
@@ -111,7 +112,7 @@ public class CredentialAdminResource {
     @Path("{id}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Revoke a credential: sets its bit in the status list",
+    @Operation(operationId = "revokeCredential", summary = "Revoke a credential: sets its bit in the status list",
         description = "The id is the credential's UUID or its urn:uuid: form. Revoking again changes nothing.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
         examples = @ExampleObject(name = "reason", value = "{\"reason\":\"licence withdrawn\"}")))

@@ -31,7 +31,7 @@ public class CredentialVerificationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify a vc+jwt credential",
+    @Operation(operationId = "verifyCredential", summary = "Verify a vc+jwt credential",
         description = "Checks the JWS (typ vc+jwt), the VC 2.0 data model, that the kid is a key of the issuer DID, the "
             + "signature against the issuer's DID document (resolved like GET /dids/{did}), validFrom/validUntil, and each "
             + "BitstringStatusListEntry. `verified` is true only if every check passed. Also accepts the raw JWT as "

@@ -43,7 +43,7 @@ public class DidAdminResource {
     @POST
     @Path("platform/issuer-key")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rotate the platform's credential issuer key",
+    @Operation(operationId = "rotatePlatformIssuerKey", summary = "Rotate the platform's credential issuer key",
         description = "A new Ed25519 key becomes the assertionMethod; the previous one stays in verificationMethod with "
             + "`expires`, so credentials it signed still verify. Audited.")
     @APIResponse(responseCode = "200", description = "The change and the new document",
@@ -59,7 +59,7 @@ public class DidAdminResource {
     @Path("merchants/{merchantId}/keys")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a merchant's public key in its did:web document",
+    @Operation(operationId = "registerMerchantKey", summary = "Register a merchant's public key in its did:web document",
         description = "did:web:<platform host>:merchants:<merchantId>, served at /merchants/<merchantId>/did.json. The "
             + "merchant keeps the private key. A previous key is retired (kept with `expires`). Registering the active key "
             + "again changes nothing. Audited.")

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,12 +35,13 @@ public class DidResource {
     @GET
     @Path("{did}")
     @Produces({DidDocument.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Resolve a DID to its W3C DID Core document",
+    @Operation(operationId = "resolveDid", summary = "Resolve a DID to its W3C DID Core document",
         description = "did:key (Ed25519 z6Mk…, secp256k1 zQ3s…) is derived from the identifier; did:web of this platform "
             + "(did:web:<host%3Aport>, …:merchants:<id>) comes from the platform's database; did:web of other hosts is "
             + "fetched from https://<host>/.well-known/did.json and cached. Percent-encode the DID's own '%' as %25 in the path.")
     @APIResponse(responseCode = "200", description = "The DID document",
-        content = @Content(mediaType = DidDocument.MEDIA_TYPE, examples = @ExampleObject(name = "did:key", value = """
+        content = @Content(mediaType = DidDocument.MEDIA_TYPE, schema = @Schema(ref = "DidDocument"),
+            examples = @ExampleObject(name = "did:key", value = """
             {"@context":["https://www.w3.org/ns/did/v1","https://w3id.org/security/multikey/v1"],
              "id":"did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp",
              "verificationMethod":[{"id":"did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp#z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp",

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -69,7 +70,7 @@ public class LedgerAccountsResource {
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open an account (admins only)",
+    @Operation(operationId = "openAccount", summary = "Open an account (admins only)",
         description = "The owner is a party id (`party:<token sub>`, `party:platform`) or a DID; the asset an ISO 4217 "
             + "code or `PTS:<brand>`. WALLET, ESCROW, MERCHANT_RECEIVABLE, PARTNER_POOL, COMMISSION_PAYABLE and "
             + "PLATFORM_FEE accounts never go negative; POINTS_ISSUED (points assets only) and EXTERNAL_FUNDING may.")
@@ -93,12 +94,13 @@ public class LedgerAccountsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List accounts by owner or find a chart-of-accounts account by code",
+    @Operation(operationId = "listAccounts", summary = "List accounts by owner or find a chart-of-accounts account by code",
         description = "Partners and merchants get their own accounts (owner optional, and if given it must be theirs). "
             + "Admins and auditors give `owner`, or `code` for a platform system account (`PLATFORM_FEE:CNY`, "
             + "`PLATFORM_FEE:USD`, `EXTERNAL_FUNDING:CNY`, `EXTERNAL_FUNDING:USD`).")
     @APIResponse(responseCode = "200", description = "The accounts with their current balances, oldest first",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "system", value = """
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AccountView.class), examples = @ExampleObject(name = "system", value = """
             [{"id":"00000000-0000-7000-8000-000000000001","owner":"party:platform","asset":"CNY","kind":"PLATFORM_FEE",
               "name":"Platform fee income (CNY)","code":"PLATFORM_FEE:CNY","mayGoNegative":false,"balance":0,
               "balanceDecimal":"0.00","asOf":"2026-11-25T10:00:00Z","createdAt":"2026-11-20T08:00:00Z"}]""")))
@@ -137,7 +139,7 @@ public class LedgerAccountsResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An account with its balance, now or as of a time",
+    @Operation(operationId = "getAccount", summary = "An account with its balance, now or as of a time",
         description = "With `asOf` the balance is the sum of the account's postings posted at or before that time.")
     @APIResponse(responseCode = "200", description = "The account",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class),
@@ -161,7 +163,7 @@ public class LedgerAccountsResource {
     @GET
     @Path("{id}/statement")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The account's postings, oldest first, a page at a time",
+    @Operation(operationId = "getAccountStatement", summary = "The account's postings, oldest first, a page at a time",
         description = "Pass `nextCursor` of a page as `cursor` to get the next one; it is null on the last page.")
     @APIResponse(responseCode = "200", description = "A page of the statement",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementPage.class),

@@ -75,7 +75,7 @@ public class LedgerEntriesResource {
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Post a journal entry (admins only; Idempotency-Key required)",
+    @Operation(operationId = "postEntry", summary = "Post a journal entry (admins only; Idempotency-Key required)",
         description = "Two to 100 postings on distinct accounts; each amount is signed minor units of the account's asset "
             + "(positive adds to the balance, negative takes from it, never zero), and the amounts sum to zero per asset. "
             + "The entry and its audit entry are written in one transaction.")
@@ -122,7 +122,7 @@ public class LedgerEntriesResource {
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reverse an entry (admins only; Idempotency-Key required)",
+    @Operation(operationId = "reverseEntry", summary = "Reverse an entry (admins only; Idempotency-Key required)",
         description = "Posts a new entry with the original's postings negated, referencing it. An entry is reversed at "
             + "most once; a reversal is not reversed. The body is optional.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -159,7 +159,7 @@ public class LedgerEntriesResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A journal entry with its postings and audit receipt",
+    @Operation(operationId = "getEntry", summary = "A journal entry with its postings and audit receipt",
         description = "`audit.entryId` is the audit log entry written with it; `audit.leafIndex` is null until the "
             + "sequencer integrates it, and `audit.inclusionProof` links the proof once a checkpoint covers it.")
     @APIResponse(responseCode = "200", description = "The entry",

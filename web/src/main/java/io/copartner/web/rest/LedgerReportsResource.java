@@ -30,7 +30,7 @@ public class LedgerReportsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Trial balance: per asset, the sum of all balances and of all postings (both must be zero)",
+    @Operation(operationId = "getTrialBalance", summary = "Trial balance: per asset, the sum of all balances and of all postings (both must be zero)",
         description = "Read in one database snapshot. `mismatchedAccounts` counts accounts whose stored balance differs "
             + "from the sum of their postings; `balanced` is true when every sum is zero and nothing mismatches.")
     @APIResponse(responseCode = "200", description = "The trial balance",

@@ -34,7 +34,7 @@ public class MeCredentialsResource {
     @POST
     @Path("membership-sd-jwt")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "My PartnerMembership as an SD-JWT VC (RFC 9901)",
+    @Operation(operationId = "issueMyMembershipSdJwt", summary = "My PartnerMembership as an SD-JWT VC (RFC 9901)",
         description = "Issues the caller's PartnerMembership as an SD-JWT VC (typ dc+sd-jwt, vct "
             + Credentials.PARTNER_MEMBERSHIP_VCT + ", EdDSA with the platform's did:web issuer key): partnerSince, "
             + "tier and name (if personal data is stored) are selectively disclosable, `sub` is the caller's DID if "

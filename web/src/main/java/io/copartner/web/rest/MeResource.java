@@ -34,7 +34,8 @@ public class MeResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The authenticated caller: subject, roles and DID (if any)")
+    @Operation(operationId = "getMe", summary = "The authenticated caller: subject, roles and DID (if any)",
+        description = "The caller as the platform sees the bearer token: Keycloak subject, username, platform roles and the DID the partner signed in with (null after a password sign-in).")
     @APIResponse(responseCode = "200", description = "The caller",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Me.class),
             examples = @ExampleObject(name = "partner", value = """
@@ -54,6 +55,7 @@ public class MeResource {
 
     /** The caller. {@code did} is null until the partner signs in with a DID. */
     @Schema(name = "Me")
-    public record Me(String subject, String username, List<String> roles, String did) {
+    public record Me(String subject, String username, List<String> roles,
+                     @Schema(nullable = true, description = "The DID the partner signed in with; null otherwise") String did) {
     }
 }

@@ -57,7 +57,7 @@ public class MerchantAdminResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a merchant (PENDING)",
+    @Operation(operationId = "createMerchant", summary = "Create a merchant (PENDING)",
         description = "Creates the Keycloak user (enabled, role merchant, group /merchants/<id>), the merchant's did:web "
             + "and its business profile. Keycloak is changed first and undone if the rest fails.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "merchant",
@@ -80,7 +80,7 @@ public class MerchantAdminResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List and search merchants", description = "Ordered by id; pass nextCursor as cursor for the next page.")
+    @Operation(operationId = "listMerchants", summary = "List and search merchants", description = "Ordered by id; pass nextCursor as cursor for the next page.")
     @APIResponse(responseCode = "200", description = "A page of merchants")
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM))
     public MerchantAdministration.MerchantPage search(@QueryParam("status") String status, @QueryParam("q") String q,
@@ -92,7 +92,8 @@ public class MerchantAdminResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One merchant")
+    @Operation(operationId = "getMerchant", summary = "One merchant",
+        description = "One merchant by id: status, Keycloak account, did:web and the current credential.")
     @APIResponse(responseCode = "200", description = "The merchant")
     @APIResponse(responseCode = "404", description = "No such merchant", content = @Content(mediaType = PROBLEM))
     public MerchantAdministration.MerchantView get(@PathParam("id") String id) {
@@ -102,7 +103,8 @@ public class MerchantAdminResource {
     @GET
     @Path("{id}/history")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The merchant's administrative history, each step with its audit entry")
+    @Operation(operationId = "getMerchantHistory", summary = "The merchant's administrative history, each step with its audit entry",
+        description = "Every administrative step of the merchant (created, verified, suspended, reinstated, roles changed), oldest first, each with the audit log entry that records it.")
     @APIResponse(responseCode = "200", description = "Oldest first")
     @APIResponse(responseCode = "404", description = "No such merchant", content = @Content(mediaType = PROBLEM))
     public List<MerchantAdministration.HistoryEntry> history(@PathParam("id") String id) {
@@ -112,9 +114,10 @@ public class MerchantAdminResource {
     @GET
     @Path("{id}/roles")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The platform roles of the merchant's Keycloak account")
+    @Operation(operationId = "getMerchantRoles", summary = "The platform roles of the merchant's Keycloak account",
+        description = "The platform roles (merchant, partner, auditor) currently granted to the merchant's Keycloak account, read from Keycloak.")
     @APIResponse(responseCode = "200", description = "Its roles", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-        examples = @ExampleObject(name = "roles", value = "{\"roles\":[\"auditor\",\"merchant\"]}")))
+        schema = @Schema(implementation = RolesBody.class), examples = @ExampleObject(name = "roles", value = "{\"roles\":[\"auditor\",\"merchant\"]}")))
     @APIResponse(responseCode = "404", description = "No such merchant", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "503", description = "Keycloak unavailable", content = @Content(mediaType = PROBLEM))
     public RolesBody roles(@PathParam("id") String id) {
@@ -125,7 +128,7 @@ public class MerchantAdminResource {
     @Path("{id}/roles")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set the roles of the merchant's Keycloak account",
+    @Operation(operationId = "setMerchantRoles", summary = "Set the roles of the merchant's Keycloak account",
         description = "The assignable roles are merchant (always required), partner and auditor; admin is never "
             + "given here. Roles are changed in Keycloak (new tokens carry them) and one audit entry with the acting "
             + "admin records what was added and removed; the step appears in the merchant's history. Putting the "
@@ -147,7 +150,7 @@ public class MerchantAdminResource {
     @POST
     @Path("{id}/verification")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify a PENDING merchant: issues its MerchantVerification credential",
+    @Operation(operationId = "verifyMerchant", summary = "Verify a PENDING merchant: issues its MerchantVerification credential",
         description = "With an Idempotency-Key, a retry answers as the first request did (the same credential) and "
             + "issues nothing.")
     @APIResponse(responseCode = "200", description = "VERIFIED, with the credential (or, for a repeated "
@@ -167,7 +170,7 @@ public class MerchantAdminResource {
     @Path("{id}/suspension")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Suspend a merchant: sign-in disabled, credential revoked, writes refused at once",
+    @Operation(operationId = "suspendMerchant", summary = "Suspend a merchant: sign-in disabled, credential revoked, writes refused at once",
         description = "With an Idempotency-Key, a retry with the same reason answers as the first request did and "
             + "changes nothing (one audit entry).")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -191,7 +194,7 @@ public class MerchantAdminResource {
     @POST
     @Path("{id}/reinstatement")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reinstate a suspended merchant: sign-in enabled, a fresh credential, VERIFIED",
+    @Operation(operationId = "reinstateMerchant", summary = "Reinstate a suspended merchant: sign-in enabled, a fresh credential, VERIFIED",
         description = "With an Idempotency-Key, a retry answers as the first request did (the same credential) and "
             + "changes nothing.")
     @APIResponse(responseCode = "200", description = "VERIFIED (or, for a repeated Idempotency-Key, the first result)",

@@ -41,7 +41,8 @@ public class MerchantSelfResource {
     @Path("keys")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register the merchant's own public key in its did:web document")
+    @Operation(operationId = "registerOwnMerchantKey", summary = "Register the merchant's own public key in its did:web document",
+        description = "A merchant adds a public key (Multikey, `publicKeyMultibase`) to its own did:web document, e.g. to sign its EPCIS events. The change is audited.")
     @APIResponse(responseCode = "200", description = "The change and the document")
     @APIResponse(responseCode = "403", description = "Not a merchant administered here, or suspended",
         content = @Content(mediaType = "application/problem+json"))

@@ -47,7 +47,8 @@ public class PersonalDataResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Read my personal data")
+    @Operation(operationId = "getMyPersonalData", summary = "Read my personal data",
+        description = "The partner's or merchant's own personal data (name, phone, address). Personal data is kept off the audit log and the chain; it can be erased.")
     @APIResponse(responseCode = "200", description = "The stored personal data",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonalDataView.class),
             examples = @ExampleObject(name = "stored", value = """
@@ -64,7 +65,7 @@ public class PersonalDataResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Store or replace my personal data",
+    @Operation(operationId = "putMyPersonalData", summary = "Store or replace my personal data",
         description = "name (1..200), phone (digits, optional leading '+', spaces, ( ) . / -; at most 40) and address "
             + "(1..500) are required. The audit log records only that personal data changed, under a salted hash of "
             + "the party id, never the values.")
@@ -84,7 +85,7 @@ public class PersonalDataResource {
     }
 
     @DELETE
-    @Operation(summary = "Erase my personal data",
+    @Operation(operationId = "deleteMyPersonalData", summary = "Erase my personal data",
         description = "Deletes the personal data and the salt of the caller's audit pseudonyms (crypto-shredding) and "
             + "records identity.personal-data.erased with only the salted hash. The audit log stays verifiable.")
     @APIResponse(responseCode = "204", description = "Erased")

@@ -28,7 +28,7 @@ public class StatusListResource {
     @GET
     @Path("{listId}")
     @Produces(CredentialVerificationResource.VC_JWT)
-    @Operation(summary = "A revocation status list credential (W3C Bitstring Status List v1.0) as vc+jwt",
+    @Operation(operationId = "getStatusList", summary = "A revocation status list credential (W3C Bitstring Status List v1.0) as vc+jwt",
         description = "Its credentialSubject.encodedList is the multibase base64url (u…) of the GZIP-compressed bitstring "
             + "(at least 131,072 entries; index 0 is the most significant bit of the first byte). A set bit means revoked.")
     @APIResponse(responseCode = "200", description = "The signed status list",

@@ -20,8 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,11 +41,15 @@ public class ToolsResource {
     @Path("canonical-json")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "RFC 8785 canonical form of a JSON document and the SHA-256 of its UTF-8 bytes")
+    @Operation(operationId = "canonicalizeJson", summary = "RFC 8785 canonical form of a JSON document and the SHA-256 of its UTF-8 bytes",
+        description = "Returns the RFC 8785 (JCS) canonical form of the posted JSON document and the hex SHA-256 of its UTF-8 bytes: the exact bytes every platform signature and audit hash is computed over.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        schema = @Schema(type = SchemaType.OBJECT,
+            description = "A JSON document (shown as an object; arrays and scalars are canonicalised too)"),
         examples = @ExampleObject(name = "object", value = "{\"b\": 2, \"a\": [1.50, true]}")))
     @APIResponse(responseCode = "200", description = "Canonical text and its hash",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "object", value = """
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CanonicalForm.class),
+            examples = @ExampleObject(name = "object", value = """
             {"canonical":"{\\"a\\":[1.5,true],\\"b\\":2}","sha256":"<hex>"}""")))
     @APIResponse(responseCode = "400", description = "Not JSON", content = @Content(mediaType = "application/problem+json"))
     public CanonicalForm canonicalJson(String json) {
@@ -63,11 +69,12 @@ public class ToolsResource {
     @Path("splits")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Divide an amount by weights with largest-remainder rounding; parts sum exactly to the whole")
+    @Operation(operationId = "computeSplits", summary = "Divide an amount by weights with largest-remainder rounding; parts sum exactly to the whole",
+        description = "Divides `amount` minor units in proportion to `weights` with largest-remainder rounding, as every revenue share on the platform does: the parts always sum exactly to the amount, ties go to the earlier weight.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
         examples = @ExampleObject(name = "thirds", value = "{\"asset\":\"CNY\",\"amount\":100,\"weights\":[1,1,1]}")))
     @APIResponse(responseCode = "200", description = "The parts, in the order of the weights",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SplitResult.class),
             examples = @ExampleObject(name = "thirds", value = "{\"asset\":\"CNY\",\"amount\":100,\"parts\":[34,33,33]}")))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = "application/problem+json"))
     public SplitResult splits(@Valid @NotNull SplitRequest request) {
