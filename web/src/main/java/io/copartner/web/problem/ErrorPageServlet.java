@@ -20,7 +20,8 @@ public class ErrorPageServlet extends HttpServlet {
         Object failure = req.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         Object code = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : resp.getStatus();
-        Problem problem = failure instanceof Throwable t
+        // Liberty sets an exception for its own 404 too (FileNotFoundException): only a 500 is classified by cause.
+        Problem problem = failure instanceof Throwable t && status >= 500
             ? UnexpectedExceptionMapper.problemFor(t)
             : WebApplicationExceptionMapper.problemFor(status, null);
         ProblemResponses.write(resp, problem);
