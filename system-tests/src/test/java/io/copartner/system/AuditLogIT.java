@@ -99,7 +99,7 @@ class AuditLogIT {
     @Test
     void aCheckpointIsAnchoredOnChainWithItsRoot() {
         awaitCheckpoint(2);
-        JsonPath anchor = await(Duration.ofSeconds(30), () -> {
+        JsonPath anchor = Await.until(Duration.ofSeconds(30), () -> {
             JsonPath page = given().when().get("/api/v1/audit/anchors").then().statusCode(200).extract().jsonPath();
             return page.getList("items").isEmpty() ? null : page;
         });
@@ -152,21 +152,11 @@ class AuditLogIT {
     }
 
     static JsonPath awaitCheckpoint(long minSize) {
-        return await(Duration.ofSeconds(30), () -> {
+        return Await.until(Duration.ofSeconds(30), () -> {
             JsonPath cp = given().accept("application/json").when().get("/api/v1/audit/checkpoint")
                 .then().statusCode(200).body("rootHash", matchesPattern("[0-9a-f]{64}")).extract().jsonPath();
             return cp.getLong("treeSize") >= minSize ? cp : null;
         });
-    }
-
-    /**
-     * The system tests' one bounded wait (Awaitility with our defaults): polls {@code probe} every 200 ms until it
-     * answers non-null, and returns that; fails after {@code timeout}. An exception or failed assertion in the
-     * probe fails at once, as a wrong answer should.
-     */
-    static <T> T await(Duration timeout, java.util.function.Supplier<T> probe) {
-        return org.awaitility.Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO)
-            .pollInterval(Duration.ofMillis(200)).until(probe::get, java.util.Objects::nonNull);
     }
 
     /** RFC 9162 §2.1.3.2, written here from the RFC so the test trusts nothing of the server's. */

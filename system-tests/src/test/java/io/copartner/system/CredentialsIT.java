@@ -121,7 +121,7 @@ class CredentialsIT {
         String subject = "credential:" + id.substring("urn:uuid:".length());
         given().auth().oauth2(admin()).contentType("application/json").body("{}")
             .when().post("/api/v1/credentials/{id}/revocation", id).then().statusCode(200);
-        List<JsonPath> entries = AuditLogIT.await(Duration.ofSeconds(30), () -> {
+        List<JsonPath> entries = Await.until(Duration.ofSeconds(30), () -> {
             long size = given().accept("application/json").get("/api/v1/audit/checkpoint").then().extract()
                 .jsonPath().getLong("treeSize");
             List<JsonPath> found = new java.util.ArrayList<>();

@@ -464,7 +464,7 @@ class LedgerIT {
             .body("audit.entryId", greaterThan(0))
             .extract().jsonPath();
         // The sequencer integrates within a tick: the receipt then names the leaf and links its proof.
-        JsonPath receipt = AuditLogIT.await(java.time.Duration.ofSeconds(10), () -> {
+        JsonPath receipt = Await.until(java.time.Duration.ofSeconds(10), () -> {
             JsonPath r = given().auth().oauth2(token("auditor")).when().get("/api/v1/ledger/entries/" + entry)
                 .then().statusCode(200).extract().jsonPath();
             return r.get("audit.leafIndex") == null ? null : r;

@@ -113,7 +113,7 @@ class MerchantAdminIT {
         // One actor form everywhere: the admin's party id, in the history and in the audit entries.
         String party = "party:" + adminSub;
         assertEquals(List.of(party, party, party, party), history.getList("actor"));
-        JsonPath createdEntry = AuditLogIT.await(Duration.ofSeconds(30), () -> auditEntry("merchant:" + id,
+        JsonPath createdEntry = Await.until(Duration.ofSeconds(30), () -> auditEntry("merchant:" + id,
             "identity.merchant.created"));
         assertEquals(party, JsonPath.from(createdEntry.getString("canonical")).getString("payload.actor"),
             createdEntry.getString("canonical"));
@@ -346,7 +346,7 @@ class MerchantAdminIT {
 
     /** Waits until Keycloak has a user of this name in a group (the create's last Keycloak step); its id. */
     static String awaitKeycloakUserInAGroup(String username, Duration timeout) {
-        return AuditLogIT.await(timeout, () -> {
+        return Await.until(timeout, () -> {
             List<Map<String, Object>> users = keycloak().queryParam("username", username).queryParam("exact", true)
                 .get("/users").then().statusCode(200).extract().jsonPath().getList("$");
             if (users.isEmpty()) {

@@ -51,7 +51,7 @@ class PrivacyIT {
      * tests run one after the other, on this machine's one clock), so the time tells them apart.
      */
     static List<String> ownEntriesUntil(long from, Instant since, String first, String last) {
-        return AuditLogIT.await(Duration.ofSeconds(30), () -> {
+        return Await.until(Duration.ofSeconds(30), () -> {
             long size = treeSize();
             List<String> texts = new ArrayList<>();
             boolean sawFirst = false;

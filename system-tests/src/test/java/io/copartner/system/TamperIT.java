@@ -28,7 +28,7 @@ class TamperIT {
     @Test
     void theVerifierPassesThenCatchesAnAlteredEntry() throws Exception {
         long size = AuditLogIT.awaitCheckpoint(2).getLong("treeSize");
-        AuditLogIT.await(java.time.Duration.ofSeconds(30), () ->
+        Await.until(java.time.Duration.ofSeconds(30), () ->
             given().get("/api/v1/audit/anchors").then().extract().jsonPath().getList("items").isEmpty() ? null : true);
         Path state = Files.createTempDirectory("verifier").resolve("state.json");
 
