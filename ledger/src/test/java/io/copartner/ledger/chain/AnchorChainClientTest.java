@@ -199,10 +199,7 @@ class AnchorChainClientTest {
         // Bypass the client's eth_call pre-check: the rule must hold on chain, not only in Java.
         String contract = client.deploy();
         client.anchor(contract, 10, sha256("ten"));
-        AuditAnchor direct = AuditAnchor.load(contract, probe,
-                new RawTransactionManager(probe, Credentials.create(DEV_KEY_0), CHAIN_ID),
-                new StaticEIP1559GasProvider(CHAIN_ID, BigInteger.valueOf(10_000_000_000L),
-                        BigInteger.valueOf(1_000_000_000L), BigInteger.valueOf(200_000)));
+        AuditAnchor direct = direct(contract);
         TransactionException e = assertThrows(TransactionException.class,
                 () -> direct.anchor(BigInteger.valueOf(5), sha256("five")).send());
         TransactionReceipt failed = e.getTransactionReceipt().orElseThrow();
@@ -256,10 +253,7 @@ class AnchorChainClientTest {
     void aRevertedTransactionIsReportedAsSuch() throws Exception {
         String contract = client.deploy();
         client.anchor(contract, 10, sha256("ten"));
-        AuditAnchor direct = AuditAnchor.load(contract, probe,
-                new RawTransactionManager(probe, Credentials.create(DEV_KEY_0), CHAIN_ID),
-                new StaticEIP1559GasProvider(CHAIN_ID, BigInteger.valueOf(10_000_000_000L),
-                        BigInteger.valueOf(1_000_000_000L), BigInteger.valueOf(200_000)));
+        AuditAnchor direct = direct(contract);
         TransactionException e = assertThrows(TransactionException.class,
                 () -> direct.anchor(BigInteger.valueOf(5), sha256("five")).send());
         String failed = e.getTransactionReceipt().orElseThrow().getTransactionHash();
@@ -367,5 +361,13 @@ class AnchorChainClientTest {
             Thread.sleep(50);
         }
         throw new IllegalStateException("anvil did not answer eth_chainId within " + timeout);
+    }
+
+    /** The contract through web3j's own wrapper, bypassing the client's eth_call pre-check. */
+    private AuditAnchor direct(String contract) {
+        return AuditAnchor.load(contract, probe,
+                new RawTransactionManager(probe, Credentials.create(DEV_KEY_0), CHAIN_ID),
+                new StaticEIP1559GasProvider(CHAIN_ID, BigInteger.valueOf(10_000_000_000L),
+                        BigInteger.valueOf(1_000_000_000L), BigInteger.valueOf(200_000)));
     }
 }
