@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
@@ -29,7 +29,13 @@ function Verify({ initial }: { initial: string }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Verification>();
   const [error, setError] = useState<unknown>();
-  if (initial && initial !== text && !busy && !result) setText(initial);
+  useEffect(() => {
+    // a new presentation made above is put here to be checked
+    if (initial) {
+      setText(initial);
+      setResult(undefined);
+    }
+  }, [initial]);
   const check = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
