@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bytesToHex, hexToBytes, utf8 } from './bytes';
-import { verifyEntry, type Step } from './audit';
-import { ANCHORED_TOPIC, LATEST_TREE_SIZE_SELECTOR, ROOT_AT_SELECTOR } from './chain';
-import { leafHash, verifyConsistency, verifyInclusion } from './merkle';
+import { bytesToHex, hexToBytes, utf8 } from '../../src/lib/verify/bytes';
+import { verifyEntry, type Step } from '../../src/lib/verify/audit';
+import { ANCHORED_TOPIC, LATEST_TREE_SIZE_SELECTOR, ROOT_AT_SELECTOR } from '../../src/lib/verify/chain';
+import { leafHash, verifyConsistency, verifyInclusion } from '../../src/lib/verify/merkle';
 import recorded from './fixtures/platform-entry-5.json';
 import anchors from './fixtures/platform-anchors.json';
 

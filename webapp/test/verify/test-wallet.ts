@@ -1,7 +1,7 @@
 /** Test-only: did:key wallets that sign ballots and delegation statements as a partner's wallet would. */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { bytesToBase64Url, concat, utf8 } from './bytes';
+import { bytesToBase64Url, concat, utf8 } from '../../src/lib/verify/bytes';
 
 const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bytesToHex, sha256, utf8 } from './bytes';
-import { checkTally, compareInstants, recompute, type BallotItem, type Proposal, type PublishedTally, type Weights } from './tally';
+import { bytesToHex, sha256, utf8 } from '../../src/lib/verify/bytes';
+import { checkTally, compareInstants, recompute, type BallotItem, type Proposal, type PublishedTally, type Weights } from '../../src/lib/verify/tally';
 import { ballot, delegation, wallet } from './test-wallet';
 
 const END = '2026-12-08T10:00:00.123456Z';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { base64UrlToBytes, bytesToBase64Url, bytesToHex, hexToBytes } from './bytes';
-import { decodeJws, verifyDidKeyJws } from './jws';
+import { base64UrlToBytes, bytesToBase64Url, bytesToHex, hexToBytes } from '../../src/lib/verify/bytes';
+import { decodeJws, verifyDidKeyJws } from '../../src/lib/verify/jws';
 import { ballot, wallet } from './test-wallet';
 
 describe('did:key JWS', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalize, isCanonical } from './jcs';
+import { canonicalize, isCanonical } from '../../src/lib/verify/jcs';
 
 describe('RFC 8785 canonical JSON', () => {
   it('gives the output of the example in RFC 8785 §3.2.2', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bytesToHex, hexToBytes, sha256 } from './bytes';
-import { leafHash, nodeHash, rootFromInclusionProof, verifyConsistency, verifyInclusion } from './merkle';
+import { bytesToHex, hexToBytes, sha256 } from '../../src/lib/verify/bytes';
+import { leafHash, nodeHash, rootFromInclusionProof, verifyConsistency, verifyInclusion } from '../../src/lib/verify/merkle';
 
 // The reference definitions of RFC 9162 §2.1.1, §2.1.3.1 and §2.1.4.1, written recursively as the RFC states
 // them, so the iterative verifiers are checked against the definition and not against themselves.

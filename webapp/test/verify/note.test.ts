@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { base64ToBytes, bytesToBase64, bytesToHex, concat, utf8 } from './bytes';
-import { noteKeyId, noteText, parseCheckpoint, parseNote, verifyNote } from './note';
+import { base64ToBytes, bytesToBase64, bytesToHex, concat, utf8 } from '../../src/lib/verify/bytes';
+import { noteKeyId, noteText, parseCheckpoint, parseNote, verifyNote } from '../../src/lib/verify/note';
 
 // The example of the signed-note format (C2SP signed-note; golang.org/x/mod/sumdb/note): a verifier key
 // "PeterNeumann+c74f20a3+<base64(0x01 ‖ Ed25519 key)>" and a note it signed.
