@@ -7,18 +7,53 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Browser hardening on every response of the application (JAX-RS, servlets, error pages), set before the chain runs
- * so even an error answer carries them. One CSP for all: it only allows the app's own scripts, styles and images,
- * which is what an HTML page of ours needs, and is inert on JSON. Liberty's own pages (/openapi/ui, /health) are
- * not part of this application; server.xml adds the non-CSP headers there.
+ * Browser hardening on every response of the application (JAX-RS, servlets, error pages, the web app), set before
+ * the chain runs so even an error answer carries them. One CSP for all: only the app's own scripts (no inline
+ * script), styles and images; the app may call Keycloak (DID sign-in, tokens) and the chain's JSON-RPC (the audit
+ * explorer reads anchored roots itself). Liberty's own pages (/openapi/ui, /health) are not part of this
+ * application; server.xml adds the non-CSP headers there.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private String csp;
+
+    @Override
+    public void init() {
+        csp = csp(origin("copartner.keycloak.url"), origin("copartner.chain.rpc.url"));
+    }
+
+    static String csp(Optional<String> keycloak, Optional<String> chain) {
+        Set<String> connect = new LinkedHashSet<>();
+        connect.add("'self'");
+        keycloak.ifPresent(connect::add);
+        chain.ifPresent(connect::add);
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src " + String.join(" ", connect) + "; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+    }
+
+    /** scheme://host:port of a configured URL, if it is one. */
+    private static Optional<String> origin(String property) {
+        return ConfigProvider.getConfig().getOptionalValue(property, String.class).flatMap(u -> {
+            try {
+                URI uri = URI.create(u.trim());
+                if (uri.getScheme() == null || uri.getHost() == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : ""));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+    }
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -26,7 +61,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         res.setHeader("X-Content-Type-Options", "nosniff");
         res.setHeader("Referrer-Policy", "no-referrer");
         res.setHeader("X-Frame-Options", "DENY");
-        res.setHeader("Content-Security-Policy", CSP);
+        res.setHeader("Content-Security-Policy", csp);
         chain.doFilter(req, res);
     }
 }

@@ -1,0 +1,26 @@
+// Every feature keeps its messages in its own file (messages/<feature>.ts exporting `en` and `zhCN` with the
+// same keys), so features added in parallel touch only this list. The Vitest completeness test checks both
+// catalogues have the same keys and no empty text.
+import * as common from './messages/common';
+import type { Locale } from './locale';
+
+const features = [common] as const;
+
+type Keys<T> = T extends { en: infer E } ? keyof E : never;
+export type MessageKey = Keys<(typeof features)[number]>;
+
+function merge(pick: (f: (typeof features)[number]) => Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of features) {
+    for (const [k, v] of Object.entries(pick(f))) {
+      if (k in out) throw new Error(`message key defined twice: ${k}`);
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+export const catalogues: Record<Locale, Record<string, string>> = {
+  en: merge((f) => f.en),
+  'zh-CN': merge((f) => f.zhCN),
+};

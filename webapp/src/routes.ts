@@ -1,0 +1,23 @@
+import type { ComponentType } from 'preact';
+import type { MessageKey } from './i18n';
+
+/**
+ * The app's screens. Each is loaded on first visit (code splitting keeps the first load small). Features add
+ * their routes here; `nav` puts a route in the main navigation, `auth` requires a signed-in user.
+ */
+export interface Route {
+  path: string; // exact, or a prefix ending in '/*'
+  title: MessageKey;
+  load: () => Promise<{ default: ComponentType<{ path: string }> }>;
+  nav?: boolean;
+  auth?: boolean;
+}
+
+export const routes: Route[] = [
+  { path: '/', title: 'nav.home', load: () => import('./pages/Home'), nav: true },
+  { path: '/auth/callback', title: 'auth.callback', load: () => import('./pages/AuthCallback') },
+];
+
+export function match(path: string): Route | undefined {
+  return routes.find((r) => (r.path.endsWith('/*') ? path.startsWith(r.path.slice(0, -1)) : r.path === path));
+}
