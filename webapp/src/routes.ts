@@ -16,6 +16,8 @@ export interface Route {
 export const routes: Route[] = [
   { path: '/', title: 'nav.home', load: () => import('./pages/Home'), nav: true },
   { path: '/auth/callback', title: 'auth.callback', load: () => import('./pages/AuthCallback') },
+  { path: '/audit', title: 'nav.audit', load: () => import('./pages/audit/AuditExplorer'), nav: true },
+  { path: '/audit/*', title: 'nav.audit', load: () => import('./pages/audit/AuditExplorer') },
 ];
 
 export function match(path: string): Route | undefined {

@@ -2,9 +2,10 @@
 // same keys), so features added in parallel touch only this list. The Vitest completeness test checks both
 // catalogues have the same keys and no empty text.
 import * as common from './messages/common';
+import * as audit from './messages/audit';
 import type { Locale } from './locale';
 
-const features = [common] as const;
+const features = [common, audit] as const;
 
 type Keys<T> = T extends { en: infer E } ? keyof E : never;
 export type MessageKey = Keys<(typeof features)[number]>;
