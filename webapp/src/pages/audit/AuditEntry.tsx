@@ -122,7 +122,7 @@ function StepLine({ s }: { s: Step }) {
   const mark = { ok: '✔', failed: '✘', running: '…', pending: '⏳' }[s.status];
   const reason = typeof s.info.reason === 'string' && s.info.reason !== 'ok' && s.info.reason !== 'verified' ? s.info.reason : null;
   return (
-    <li class={`step ${s.status}`} data-step={s.id} data-status={s.status}>
+    <li class={`step s-${s.status}`} data-step={s.id} data-status={s.status}>
       <span aria-hidden="true" class="mark">{mark}</span> {t(`audit.step.${s.id}` as MessageKey, s.info)}{' '}
       <span class="step-status">({t(`audit.step.${s.status}` as MessageKey)})</span>
       {s.status === 'failed' && reason && (

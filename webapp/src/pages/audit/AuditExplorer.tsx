@@ -6,6 +6,7 @@ import { publicJson } from './data';
 import AuditOverview from './AuditOverview';
 import AuditEntry from './AuditEntry';
 import ChainTx from './ChainTx';
+import './audit.css';
 
 /**
  * The public audit explorer (issue 10, item 5). Routes: /audit (checkpoint, anchors, entries),

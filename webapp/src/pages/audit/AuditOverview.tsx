@@ -179,7 +179,7 @@ function Anchors() {
       <Show value={page} retry={retry}>
         {({ p, c }) => (
           <>
-            {c && <p class="muted">{t('audit.anchors.intro', { contract: c.address, chainId: c.chainId })}</p>}
+            {c && <p class="muted anchors-intro">{t('audit.anchors.intro', { contract: c.address, chainId: c.chainId })}</p>}
             {p.items.length === 0 ? (
               <Empty>{t('audit.anchors.none')}</Empty>
             ) : (
