@@ -18,6 +18,8 @@ export const routes: Route[] = [
   { path: '/auth/callback', title: 'auth.callback', load: () => import('./pages/AuthCallback') },
   { path: '/audit', title: 'nav.audit', load: () => import('./pages/audit/AuditExplorer'), nav: true },
   { path: '/audit/*', title: 'nav.audit', load: () => import('./pages/audit/AuditExplorer') },
+  { path: '/admin', title: 'nav.admin', load: () => import('./pages/admin/AdminConsole'), nav: true, auth: true },
+  { path: '/admin/*', title: 'nav.admin', load: () => import('./pages/admin/AdminConsole'), auth: true },
 ];
 
 export function match(path: string): Route | undefined {

@@ -3,9 +3,10 @@
 // catalogues have the same keys and no empty text.
 import * as common from './messages/common';
 import * as audit from './messages/audit';
+import * as admin from './messages/admin';
 import type { Locale } from './locale';
 
-const features = [common, audit] as const;
+const features = [common, audit, admin] as const;
 
 type Keys<T> = T extends { en: infer E } ? keyof E : never;
 export type MessageKey = Keys<(typeof features)[number]>;
