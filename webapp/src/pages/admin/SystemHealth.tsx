@@ -1,4 +1,5 @@
 import { api } from '../../api/client';
+import { problemOf } from '../../api/problem';
 import { useI18n, type MessageKey } from '../../i18n';
 import { Show, useAsync } from '../../ui/states';
 
@@ -10,6 +11,7 @@ interface Health {
 async function health(): Promise<Health> {
   // MicroProfile Health answers 503 with the same body when a part is down: that is data here, not an error.
   const res = await fetch('/health', { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  if (!res.ok && res.status !== 503) throw await problemOf(res);
   return (await res.json()) as Health;
 }
 
