@@ -4,9 +4,10 @@
 import * as common from './messages/common';
 import * as audit from './messages/audit';
 import * as admin from './messages/admin';
+import * as tally from './messages/tally';
 import type { Locale } from './locale';
 
-const features = [common, audit, admin] as const;
+const features = [common, audit, admin, tally] as const;
 
 type Keys<T> = T extends { en: infer E } ? keyof E : never;
 export type MessageKey = Keys<(typeof features)[number]>;
