@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { Link } from '../../ui/Link';
-import { ErrorBox, Show, useAsync } from '../../ui/states';
+import { ErrorBox, Loading, Show, useAsync } from '../../ui/states';
 import { newKey, StatusBadge } from './AdminConsole';
 import { RevokeForm } from './Credentials';
 import type { components } from '../../api/schema';
@@ -13,18 +13,37 @@ type Merchant = components['schemas']['MerchantView'];
 export default function MerchantDetail({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const [n, setN] = useState(0);
-  const [merchant, retry] = useAsync(async () => {
-    const { data } = await api.GET('/api/v1/admin/merchants/{id}', { params: { path: { id } } });
-    return data!;
+  // Not useAsync: a reload after an action keeps the page (and its notices) mounted instead of flashing 'loading'.
+  const [merchant, setMerchant] = useState<Merchant>();
+  const [loadError, setLoadError] = useState<unknown>();
+  useEffect(() => {
+    let live = true;
+    api.GET('/api/v1/admin/merchants/{id}', { params: { path: { id } } }).then(
+      (r) => live && (setMerchant(r.data), setLoadError(undefined)),
+      (e) => live && setLoadError(e),
+    );
+    return () => {
+      live = false;
+    };
   }, [id, n]);
   const refresh = () => setN((x) => x + 1);
+  // Kept here, above the reload: the detail below is re-read (and re-mounted) after every action.
+  const [done, setDone] = useState<string>();
+  const acted = (status: string | undefined) => {
+    setDone(status);
+    refresh();
+  };
   return (
     <section aria-labelledby="merchant-title">
       <p>
         <Link href="/admin">{t('admin.merchant.back')}</Link>
       </p>
-      <Show value={merchant} retry={retry}>
-        {(m) => (
+      <div role="status" aria-live="polite">
+        {done && <p class="notice" id="action-done">{t('admin.merchant.done', { status: t(`admin.status.${done}` as MessageKey) })}</p>}
+      </div>
+      {loadError !== undefined && <ErrorBox error={loadError} onRetry={refresh} />}
+      {!merchant && loadError === undefined && <Loading />}
+      {merchant && ((m: Merchant) => (
           <>
             <h2 id="merchant-title">
               {m.name || m.username} <StatusBadge status={m.status} />
@@ -47,7 +66,7 @@ export default function MerchantDetail({ id }: { id: string }) {
               <dt>{t('admin.merchant.updated')}</dt>
               <dd>{m.updatedAt ? formatDateTime(locale, m.updatedAt) : ''}</dd>
             </dl>
-            <Actions m={m} onChange={refresh} />
+            <Actions m={m} onDone={acted} />
             <Roles id={id} />
             {m.credentialId && (
               <details>
@@ -57,28 +76,24 @@ export default function MerchantDetail({ id }: { id: string }) {
             )}
             <History id={id} n={n} />
           </>
-        )}
-      </Show>
+        ))(merchant)}
     </section>
   );
 }
 
-function Actions({ m, onChange }: { m: Merchant; onChange: () => void }) {
+function Actions({ m, onDone }: { m: Merchant; onDone: (status: string | undefined) => void }) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const [done, setDone] = useState<string>();
   const id = m.id ?? '';
   const act = async (call: () => Promise<{ data?: Merchant }>) => {
     setBusy(true);
     setError(undefined);
-    setDone(undefined);
     try {
       const { data } = await call();
-      setDone(data?.status);
       setReason('');
-      onChange();
+      onDone(data?.status);
     } catch (e) {
       setError(e);
     } finally {
@@ -89,9 +104,6 @@ function Actions({ m, onChange }: { m: Merchant; onChange: () => void }) {
   return (
     <section aria-labelledby="actions-title" class="card">
       <h3 id="actions-title">{t('admin.merchant.actions')}</h3>
-      <div role="status" aria-live="polite">
-        {done && <p class="notice" id="action-done">{t('admin.merchant.done', { status: t(`admin.status.${done}` as MessageKey) })}</p>}
-      </div>
       {error !== undefined && <ErrorBox error={error} />}
       {m.status === 'PENDING' && (
         <div class="actions">
