@@ -17,5 +17,7 @@ export default defineConfig({
     environment: 'node',
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
+    // PBKDF2 at 600 000 iterations is slow on purpose; on a loaded 2-core machine a test may take seconds.
+    testTimeout: 60_000,
   },
 });

@@ -45,7 +45,9 @@ function SessionBox() {
   };
   return (
     <div class="session">
-      <span class="who">{t('auth.signedInAs', { name: s.name ?? s.did ?? s.subject })}</span>
+      <span class="who" title={s.did ?? s.name}>
+        {t('auth.signedInAs', { name: s.did ? `${s.did.slice(0, 12)}…${s.did.slice(-4)}` : (s.name ?? s.subject) })}
+      </span>
       <button type="button" class="link-button" id="sign-out" onClick={signOut}>
         {t('auth.signOut')}
       </button>

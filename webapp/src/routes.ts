@@ -15,6 +15,11 @@ export interface Route {
 
 export const routes: Route[] = [
   { path: '/', title: 'nav.home', load: () => import('./pages/Home'), nav: true },
+  { path: '/wallet', title: 'nav.wallet', load: () => import('./pages/Wallet'), nav: true },
+  { path: '/account', title: 'nav.account', load: () => import('./pages/Account'), nav: true, auth: true },
+  { path: '/credentials', title: 'nav.credentials', load: () => import('./pages/Credentials'), nav: true, auth: true },
+  { path: '/personal-data', title: 'nav.personalData', load: () => import('./pages/PersonalData'), nav: true, auth: true },
+  { path: '/balances', title: 'nav.balances', load: () => import('./pages/Balances'), nav: true, auth: true },
   { path: '/auth/callback', title: 'auth.callback', load: () => import('./pages/AuthCallback') },
   { path: '/audit', title: 'nav.audit', load: () => import('./pages/audit/AuditExplorer'), nav: true },
   { path: '/audit/*', title: 'nav.audit', load: () => import('./pages/audit/AuditExplorer') },

@@ -51,9 +51,9 @@ export function sessionFromToken(
   idToken?: string,
 ): Session {
   const c = jwtClaims(accessToken);
-  const realmRoles = ((c.realm_access as { roles?: string[] } | undefined)?.roles ?? []).filter((r) =>
-    ['partner', 'merchant', 'admin', 'auditor'].includes(r),
-  );
+  // the realm maps roles into `groups` (what mpJwt reads); Keycloak's default scope adds realm_access.roles
+  const all = [...((c.groups as string[] | undefined) ?? []), ...((c.realm_access as { roles?: string[] } | undefined)?.roles ?? [])];
+  const realmRoles = [...new Set(all)].filter((r) => ['partner', 'merchant', 'admin', 'auditor'].includes(r));
   const exp = typeof c.exp === 'number' ? c.exp * 1000 : Date.now() + (expiresIn ?? 300) * 1000;
   return {
     accessToken,

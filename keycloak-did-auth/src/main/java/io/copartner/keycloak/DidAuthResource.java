@@ -14,10 +14,13 @@ import java.util.List;
 import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.utils.WebOriginsUtils;
 
 /**
  * {@code /realms/{realm}/did-auth}: {@code POST nonce} hands out a sign-in challenge; {@code GET} describes how
- * to sign in. Neither needs authentication, so both answer any origin (no credentials are involved).
+ * to sign in. Neither needs authentication. The description answers any origin; the nonce only the web origins of
+ * the realm's clients enabled for DID sign-in (the platform's own web app: {@code copartner-web}'s "+" resolves to
+ * its redirect URIs' origin), so no other site's script can drive sign-ins from a visitor's browser.
  */
 public class DidAuthResource {
 
@@ -38,13 +41,13 @@ public class DidAuthResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("nonce", nonce);
         body.put("expiresIn", Nonces.lifetimeSeconds());
-        return cors(Response.ok(body)).header("Cache-Control", "no-store").build();
+        return signInCors(Response.ok(body)).header("Cache-Control", "no-store").build();
     }
 
     @OPTIONS
     @Path("nonce")
     public Response noncePreflight() {
-        return cors(Response.noContent())
+        return signInCors(Response.noContent())
             .header("Access-Control-Allow-Methods", "POST, OPTIONS")
             .header("Access-Control-Allow-Headers", "Content-Type")
             .header("Access-Control-Max-Age", "3600")
@@ -73,5 +76,19 @@ public class DidAuthResource {
 
     private static Response.ResponseBuilder cors(Response.ResponseBuilder b) {
         return b.header("Access-Control-Allow-Origin", "*");
+    }
+
+    /** Allow-Origin for the request's Origin only when a DID-enabled client of the realm lists it. */
+    private Response.ResponseBuilder signInCors(Response.ResponseBuilder b) {
+        b.header("Vary", "Origin");
+        String origin = session.getContext().getRequestHeaders().getHeaderString("Origin");
+        if (origin == null) {
+            return b;
+        }
+        RealmModel realm = session.getContext().getRealm();
+        boolean allowed = realm.getClientsStream()
+            .filter(c -> "true".equals(c.getAttribute(DidJwtBearerGrantType.CLIENT_ATTRIBUTE)))
+            .anyMatch(c -> WebOriginsUtils.resolveValidWebOrigins(session, c).contains(origin));
+        return allowed ? b.header("Access-Control-Allow-Origin", origin) : b;
     }
 }

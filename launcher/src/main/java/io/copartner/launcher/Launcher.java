@@ -37,6 +37,7 @@ public final class Launcher {
     static String banner(PlatformSettings s) {
         String b = s.baseUrl();
         return String.join("\n",
+            "  Web app       " + b + "/   (partners: create a wallet and sign in with one click)",
             "  API           " + b + "/api/v1",
             "  OpenAPI UI    " + b + "/openapi/ui",
             "  OpenAPI       " + b + "/openapi",
