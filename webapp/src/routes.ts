@@ -21,6 +21,10 @@ export const routes: Route[] = [
   { path: '/personal-data', title: 'nav.personalData', load: () => import('./pages/PersonalData'), nav: true, auth: true },
   { path: '/balances', title: 'nav.balances', load: () => import('./pages/Balances'), nav: true, auth: true },
   { path: '/auth/callback', title: 'auth.callback', load: () => import('./pages/AuthCallback') },
+  { path: '/audit', title: 'nav.audit', load: () => import('./pages/audit/AuditExplorer'), nav: true },
+  { path: '/audit/*', title: 'nav.audit', load: () => import('./pages/audit/AuditExplorer') },
+  { path: '/admin', title: 'nav.admin', load: () => import('./pages/admin/AdminConsole'), nav: true, auth: true },
+  { path: '/admin/*', title: 'nav.admin', load: () => import('./pages/admin/AdminConsole'), auth: true },
 ];
 
 export function match(path: string): Route | undefined {

@@ -4,9 +4,12 @@
 import * as common from './messages/common';
 import * as partner from './messages/partner';
 import * as wallet from './messages/wallet';
+import * as audit from './messages/audit';
+import * as admin from './messages/admin';
+import * as tally from './messages/tally';
 import type { Locale } from './locale';
 
-const features = [common, wallet, partner] as const;
+const features = [common, wallet, partner, audit, admin, tally] as const;
 
 type Keys<T> = T extends { en: infer E } ? keyof E : never;
 export type MessageKey = Keys<(typeof features)[number]>;

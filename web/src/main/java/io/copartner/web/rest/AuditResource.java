@@ -85,6 +85,23 @@ public class AuditResource {
     }
 
     @GET
+    @Path("entries/by-entry-id/{entryId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getAuditEntryByEntryId", summary = "One entry by the entry id an audit receipt carries",
+        description = "The audit log entry that an audit receipt elsewhere in the API names by its `entryId` (for example `auditEntryId` in a merchant's history or `audit.entryId` of a ledger entry), once the sequencer has given it a leaf index; the same body as `/audit/entries/{index}`, so its leaf index leads to the inclusion proof.")
+    @APIResponse(responseCode = "200", description = "The entry",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class),
+            examples = @ExampleObject(name = "entry", value = """
+            {"index":3,"canonical":"{\\"payload\\":{},\\"subject\\":\\"merchant:01a2\\",\\"time\\":\\"2026-11-25T10:00:00Z\\",\\"type\\":\\"identity.merchant.created\\",\\"v\\":1}",
+             "leafHash":"5ad6...","type":"identity.merchant.created","time":"2026-11-25T10:00:00Z"}""")))
+    @APIResponse(responseCode = "404", description = "No entry with this id, or not sequenced yet", content = @Content(mediaType = PROBLEM))
+    public EntryView entryByEntryId(@PathParam("entryId") @Parameter(description = "entry id of an audit receipt", example = "4") long entryId) {
+        long index = log.leafIndexOf(entryId)
+            .orElseThrow(() -> ProblemException.notFound("No sequenced audit entry with id " + entryId + "."));
+        return entry(index);
+    }
+
+    @GET
     @Path("proofs/inclusion")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getInclusionProof", summary = "RFC 9162 inclusion proof (audit path) of a leaf in a tree of a signed size",
