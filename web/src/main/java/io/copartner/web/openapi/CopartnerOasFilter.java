@@ -19,7 +19,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 /**
  * Makes the error half of the contract uniform, so a resource only says which errors it answers and why:
  * every 4xx/5xx response becomes {@code application/problem+json} referring to the one {@code Problem} schema
- * (examples kept), and every operation that requires a token documents its 401.
+ * (examples kept), every operation that requires a token documents its 401, and every operation documents
+ * {@code 4XX} for the client errors the HTTP edge answers anywhere.
  * Registered by {@code mp.openapi.filter} in the WAR's microprofile-config.properties.
  * <p>Compiled against the MicroProfile 6.1 OpenAPI API (3.1) but run by Liberty's mpOpenAPI-4.0: use only model
  * methods whose signatures did not change (not {@code Schema.type(..)}, which takes a list in 4.0), and keep
@@ -28,6 +29,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 public class CopartnerOasFilter implements OASFilter {
 
     static final String UNAUTHORIZED = "401";
+    /** Any other client error: the edge answers 400/405/406/413/415 on every operation (found by ContractFuzzIT). */
+    static final String ANY_CLIENT_ERROR = "4XX";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -50,6 +53,7 @@ public class CopartnerOasFilter implements OASFilter {
                 if (requiresToken(operation, global)) {
                     addUnauthorized(operation);
                 }
+                addAnyClientError(operation);
                 if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
                     operation.getResponses().getAPIResponses().forEach((code, response) -> {
                         if (isError(code)) {
@@ -81,6 +85,17 @@ public class CopartnerOasFilter implements OASFilter {
         }
         operation.getResponses().addAPIResponse(UNAUTHORIZED, OASFactory.createAPIResponse()
             .description("No token, or one that is expired or not from the platform's Keycloak realm"));
+    }
+
+    private static void addAnyClientError(Operation operation) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        if (!operation.getResponses().hasAPIResponse(ANY_CLIENT_ERROR)) {
+            operation.getResponses().addAPIResponse(ANY_CLIENT_ERROR, OASFactory.createAPIResponse()
+                .description("Any other client error, e.g. a malformed or oversized body (413), an unsupported "
+                    + "content type (415) or Accept header (406): a problem whose `type` says which"));
+        }
     }
 
     /** One problem+json media type with the Problem schema; examples given under any media type are kept. */

@@ -63,7 +63,9 @@ public class MerchantAdminResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "merchant",
         value = "{\"name\":\"Green Farm Ltd\",\"businessLicence\":\"91310000MA1FL0001X\","
             + "\"contactEmail\":\"office@greenfarm.example\",\"username\":\"greenfarm\"}")))
-    @APIResponse(responseCode = "201", description = "Created (or, for a repeated Idempotency-Key, the first result)")
+    @APIResponse(responseCode = "201", description = "Created (or, for a repeated Idempotency-Key, the first result)",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MerchantAdministration.MerchantView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Username or e-mail taken, or Idempotency-Key reused",

@@ -1,0 +1,88 @@
+package io.copartner.system;
+
+import io.copartner.system.RoleTokens.Caller;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who may call each served operation: the one declaration the authorisation matrix tests and the fuzz picks its
+ * token from. It mirrors the resources' {@code @RolesAllowed} (web/src/main/java/io/copartner/web/rest); an operation
+ * the platform serves but this table does not name fails {@link AuthorizationMatrixIT}, so a new endpoint cannot
+ * ship without a declared expectation.
+ */
+final class OperationRoles {
+
+    /** Anyone, token or not. */
+    static final Set<Caller> PUBLIC = EnumSet.of(Caller.ANONYMOUS);
+    static final Set<Caller> ADMIN = EnumSet.of(Caller.ADMIN);
+    static final Set<Caller> ADMIN_AUDITOR = EnumSet.of(Caller.ADMIN, Caller.AUDITOR);
+    static final Set<Caller> EVERY_ROLE = EnumSet.of(Caller.ADMIN, Caller.AUDITOR, Caller.PARTNER, Caller.MERCHANT);
+    static final Set<Caller> PEOPLE = EnumSet.of(Caller.PARTNER, Caller.MERCHANT);
+
+    static final Map<String, Set<Caller>> ALLOWED = Map.ofEntries(
+        // public contract (DESIGN §4) and tools
+        Map.entry("getPlatformDidDocument", PUBLIC),
+        Map.entry("getMerchantDidDocument", PUBLIC),
+        Map.entry("resolveDid", PUBLIC),
+        Map.entry("getCheckpoint", PUBLIC),
+        Map.entry("getAuditEntry", PUBLIC),
+        Map.entry("getInclusionProof", PUBLIC),
+        Map.entry("getConsistencyProof", PUBLIC),
+        Map.entry("listAnchors", PUBLIC),
+        Map.entry("getAnchorContract", PUBLIC),
+        Map.entry("getStatusList", PUBLIC),
+        Map.entry("getTokenStatusList", PUBLIC),
+        Map.entry("verifyCredential", PUBLIC),
+        Map.entry("canonicalizeJson", PUBLIC),
+        Map.entry("computeSplits", PUBLIC),
+        // admin
+        Map.entry("registerMerchantKey", ADMIN),
+        Map.entry("rotatePlatformIssuerKey", ADMIN),
+        Map.entry("listMerchants", ADMIN),
+        Map.entry("createMerchant", ADMIN),
+        Map.entry("getMerchant", ADMIN),
+        Map.entry("getMerchantHistory", ADMIN),
+        Map.entry("reinstateMerchant", ADMIN),
+        Map.entry("getMerchantRoles", ADMIN),
+        Map.entry("setMerchantRoles", ADMIN),
+        Map.entry("suspendMerchant", ADMIN),
+        Map.entry("verifyMerchant", ADMIN),
+        Map.entry("getSystemInfo", ADMIN),
+        Map.entry("issueMerchantVerification", ADMIN),
+        Map.entry("issuePartnerMembership", ADMIN),
+        Map.entry("revokeCredential", ADMIN),
+        Map.entry("openAccount", ADMIN),
+        Map.entry("postEntry", ADMIN),
+        Map.entry("reverseEntry", ADMIN),
+        // oversight
+        Map.entry("runAuditSelfCheck", ADMIN_AUDITOR),
+        Map.entry("getTrialBalance", ADMIN_AUDITOR),
+        // everyone signed in (each sees what is theirs)
+        Map.entry("getMe", EVERY_ROLE),
+        Map.entry("listAccounts", EVERY_ROLE),
+        Map.entry("getAccount", EVERY_ROLE),
+        Map.entry("getAccountStatement", EVERY_ROLE),
+        Map.entry("getEntry", EVERY_ROLE),
+        // the caller's own things
+        Map.entry("getMyPersonalData", PEOPLE),
+        Map.entry("putMyPersonalData", PEOPLE),
+        Map.entry("deleteMyPersonalData", PEOPLE),
+        Map.entry("issueMyMembershipSdJwt", EnumSet.of(Caller.PARTNER)),
+        Map.entry("registerOwnMerchantKey", EnumSet.of(Caller.MERCHANT)));
+
+    private OperationRoles() {
+    }
+
+    /** The token the fuzz uses to get past authorisation into input validation (admin where it may). */
+    static Caller fuzzCaller(String operationId) {
+        Set<Caller> allowed = ALLOWED.get(operationId);
+        if (allowed == null || allowed.contains(Caller.ADMIN)) {
+            return Caller.ADMIN;
+        }
+        if (allowed.equals(PUBLIC)) {
+            return Caller.ANONYMOUS;
+        }
+        return allowed.contains(Caller.PARTNER) ? Caller.PARTNER : allowed.iterator().next();
+    }
+}
