@@ -249,7 +249,13 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
     @Override
     @Transactional
     public KeyChange addMerchantKey(String merchantId, String publicKeyMultibase, PartyId actor) {
-        String did = merchantDid(merchantId);
+        String did;
+        try {
+            did = merchantDid(merchantId);
+        } catch (IllegalArgumentException e) {
+            // A client's bad id (NUL, non-ASCII, "..") is a 400, never the 500 an escaped exception would be.
+            throw ProblemException.badRequest("merchantId: " + e.getMessage());
+        }
         PublicKey key;
         try {
             key = PublicKey.fromMultibase(publicKeyMultibase == null ? "" : publicKeyMultibase.trim());
