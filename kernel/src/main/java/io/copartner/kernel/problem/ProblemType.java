@@ -34,7 +34,9 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     /** A dependency (database, Keycloak, chain) is down; the client may retry later. */
     UNAVAILABLE("unavailable", "Service temporarily unavailable", 503),
-    INTERNAL("internal", "Internal server error", 500);
+    INTERNAL("internal", "Internal server error", 500),
+    /** A proposal action that its life-cycle state (or the timelock) does not allow now: queue, execute, cancel. */
+    PROPOSAL_STATE("proposal-state", "Not allowed in the proposal's state", 409);
 
     /** Base of all type URIs; a type URI is this base followed by the slug. */
     public static final String BASE = "https://copartner.io/problems/";
