@@ -35,6 +35,8 @@ public enum ProblemType {
     /** A dependency (database, Keycloak, chain) is down; the client may retry later. */
     UNAVAILABLE("unavailable", "Service temporarily unavailable", 503),
     INTERNAL("internal", "Internal server error", 500),
+    /** A proposal action that its life-cycle state (or the timelock) does not allow now: queue, execute, cancel. */
+    PROPOSAL_STATE("proposal-state", "Not allowed in the proposal's state", 409),
     /** Governance: a ballot that is not a well-formed compact JWS of the pinned shape (typ, payload, choice, proposal, nonce). */
     BALLOT_INVALID("ballot-invalid", "Invalid ballot", 400),
     /** Governance: a delegation statement that is not a well-formed compact JWS of the pinned shape or breaks its rules. */
