@@ -10,6 +10,7 @@ import java.util.UUID;
 public interface Proposals {
 
     /** A page of proposals, newest first; {@code next} is the cursor of the following page or null. */
+    @jakarta.json.bind.annotation.JsonbNillable
     record Page(List<ProposalView> items, String next) {
     }
 

@@ -1,6 +1,7 @@
 package io.copartner.governance.service;
 
 import io.copartner.governance.api.Membership;
+import io.copartner.governance.api.TierStep;
 import io.copartner.governance.domain.GovernanceRules;
 import io.copartner.governance.domain.MemberRecord;
 import io.copartner.governance.persistence.MemberRepository;
@@ -84,8 +85,24 @@ public class RosterService implements MemberRoster, Membership {
     @Transactional
     public int tierBpsAt(Member member, Instant instant) {
         long seconds = Math.max(0, Duration.between(member.memberSince(), instant).getSeconds());
-        return GovernanceRules.tierBps(versions.current().parameters().tierSchedule(), seconds);
+        return GovernanceRules.tierBps(tiers(), seconds);
     }
+
+    /** The tier schedule in force, re-read at most once a second (a snapshot asks once per member). */
+    private List<TierStep> tiers() {
+        Tiers cached = tiers;
+        long nowMillis = System.currentTimeMillis();
+        if (cached == null || nowMillis - cached.readAtMillis() > 1000) {
+            cached = new Tiers(versions.current().parameters().tierSchedule(), nowMillis);
+            tiers = cached;
+        }
+        return cached.steps();
+    }
+
+    private record Tiers(List<TierStep> steps, long readAtMillis) {
+    }
+
+    private volatile Tiers tiers;
 
     private static Member view(MemberRecord m) {
         return new Member(m.did(), m.partyId(), m.memberSince());
