@@ -27,6 +27,7 @@ final class OperationRoles {
         Map.entry("resolveDid", PUBLIC),
         Map.entry("getCheckpoint", PUBLIC),
         Map.entry("getAuditEntry", PUBLIC),
+        Map.entry("getAuditEntryByEntryId", PUBLIC),
         Map.entry("getInclusionProof", PUBLIC),
         Map.entry("getConsistencyProof", PUBLIC),
         Map.entry("listAnchors", PUBLIC),
@@ -69,7 +70,25 @@ final class OperationRoles {
         Map.entry("putMyPersonalData", PEOPLE),
         Map.entry("deleteMyPersonalData", PEOPLE),
         Map.entry("issueMyMembershipSdJwt", EnumSet.of(Caller.PARTNER)),
-        Map.entry("registerOwnMerchantKey", EnumSet.of(Caller.MERCHANT)));
+        Map.entry("registerOwnMerchantKey", EnumSet.of(Caller.MERCHANT)),
+        // governance: reads are public; proposing is the admin's, or a did:key member's or a merchant's for its own
+        // listing by the domain rules (the matrix's partner and merchant are neither, so forbidden to them)
+        Map.entry("listProposals", PUBLIC),
+        Map.entry("getProposal", PUBLIC),
+        Map.entry("getGovernanceParameters", PUBLIC),
+        Map.entry("listGovernanceParameters", PUBLIC),
+        Map.entry("listRevenuePolicies", PUBLIC),
+        Map.entry("getRevenuePolicyInForce", PUBLIC),
+        Map.entry("listBallots", PUBLIC),
+        Map.entry("getProposalWeights", PUBLIC),
+        Map.entry("getProposalTally", PUBLIC),
+        Map.entry("getDelegation", PUBLIC),
+        Map.entry("createProposal", ADMIN),
+        Map.entry("queueProposal", EVERY_ROLE),
+        Map.entry("executeProposal", EVERY_ROLE),
+        Map.entry("cancelProposal", EVERY_ROLE),
+        Map.entry("castBallot", EVERY_ROLE),
+        Map.entry("putDelegation", EVERY_ROLE));
 
     private OperationRoles() {
     }
