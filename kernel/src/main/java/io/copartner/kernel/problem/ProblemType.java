@@ -34,7 +34,9 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     /** A dependency (database, Keycloak, chain) is down; the client may retry later. */
     UNAVAILABLE("unavailable", "Service temporarily unavailable", 503),
-    INTERNAL("internal", "Internal server error", 500);
+    INTERNAL("internal", "Internal server error", 500),
+    /** An abuse limit ({@code copartner.ratelimit.*}) was reached; {@code Retry-After} says when to try again. */
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429);
 
     /** Base of all type URIs; a type URI is this base followed by the slug. */
     public static final String BASE = "https://copartner.io/problems/";

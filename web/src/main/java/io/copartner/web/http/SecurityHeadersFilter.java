@@ -23,10 +23,15 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
         throws IOException, ServletException {
+        apply(res);
+        chain.doFilter(req, res);
+    }
+
+    /** The headers alone, for a filter that answers before this one runs (RateLimitFilter). */
+    static void apply(HttpServletResponse res) {
         res.setHeader("X-Content-Type-Options", "nosniff");
         res.setHeader("Referrer-Policy", "no-referrer");
         res.setHeader("X-Frame-Options", "DENY");
         res.setHeader("Content-Security-Policy", CSP);
-        chain.doFilter(req, res);
     }
 }
