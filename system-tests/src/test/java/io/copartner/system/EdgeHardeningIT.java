@@ -81,7 +81,12 @@ class EdgeHardeningIT {
                 "Content-Security-Policy")) {
                 assertTrue(r.header(h) != null, where + " lacks " + h);
             }
-            assertTrue(r.header("Content-Security-Policy").contains("frame-ancestors 'none'"), where);
+            // Liberty's OpenAPI UI sends a CSP of its own (so server.xml's setIfMissing one is not added there);
+            // X-Frame-Options: DENY keeps it out of frames all the same.
+            if (!a.getKey().equals("/openapi/ui")) {
+                assertTrue(r.header("Content-Security-Policy").contains("frame-ancestors 'none'"), where);
+            }
+            assertTrue(r.header("X-Frame-Options").equals("DENY"), where);
             assertTrue(r.statusCode() < 500 || a.getKey().startsWith("/health"), where);
         }
         // The application's own answers get the strict policy, scripts from its own origin only.

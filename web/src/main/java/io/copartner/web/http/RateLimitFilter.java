@@ -32,9 +32,9 @@ public class RateLimitFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(RateLimitFilter.class.getName());
     static final Limit READ_IP = new Limit(20_000, 40_000);
-    static final Limit READ_CLIENT = new Limit(10_000, 20_000);
+    static final Limit READ_CLIENT = new Limit(20_000, 40_000);
     static final Limit WRITE_IP = new Limit(10_000, 20_000);
-    static final Limit WRITE_CLIENT = new Limit(5_000, 10_000);
+    static final Limit WRITE_CLIENT = new Limit(10_000, 20_000);
 
     private RateLimits reads;
     private RateLimits writes;
