@@ -55,16 +55,15 @@ class TlsIT {
         Path overrides = s.libertyHome().resolve("usr/servers").resolve(s.libertyServer())
             .resolve("configDropins/overrides");
         Files.createDirectories(overrides);
-        Path vars = overrides.resolve("copartner-tls-test-values.xml");
         Path tls = overrides.resolve("copartner-tls.xml");
         long start = System.nanoTime();
         try {
-            // What production sets through the environment; here the server is already running, so a dropin.
-            write(vars, "<server>\n  <variable name=\"copartner.https.port\" value=\"" + httpsPort + "\"/>\n"
-                + "  <variable name=\"copartner.tls.keystore\" value=\"" + keystore + "\"/>\n"
-                + "  <variable name=\"copartner.tls.keystore.password\" value=\"" + password + "\"/>\n</server>\n");
-            write(tls, Files.readString(Path.of(System.getProperty("copartner.repo.root"))
-                .resolve("liberty-config/src/main/liberty/tls/copartner-tls.xml")));
+            // What production sets through the environment; here the server is already running, so the
+            // shipped dropin with its variables given values (one file: no question of which dropin wins).
+            String template = Files.readString(Path.of(System.getProperty("copartner.repo.root"))
+                .resolve("liberty-config/src/main/liberty/tls/copartner-tls.xml"));
+            write(tls, withValue(withValue(withValue(template, "copartner.https.port", Integer.toString(httpsPort)),
+                "copartner.tls.keystore", keystore.toString()), "copartner.tls.keystore.password", password));
 
             HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(cert))
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -89,10 +88,18 @@ class TlsIT {
             }
         } finally {
             Files.deleteIfExists(tls);
-            Files.deleteIfExists(vars);
         }
         // Back to plain HTTP only, the platform healthy for the scenarios after this one.
         Await.until(Duration.ofSeconds(120), () -> given().get("/health/ready").statusCode() == 200 ? true : null);
+    }
+
+    /** The template's {@code <variable name="..." defaultValue="..."/>} of this name, with a value instead. */
+    static String withValue(String xml, String name, String value) {
+        String pattern = "<variable name=\"" + java.util.regex.Pattern.quote(name) + "\" defaultValue=\"[^\"]*\"/>";
+        String replaced = xml.replaceFirst(pattern, java.util.regex.Matcher.quoteReplacement(
+            "<variable name=\"" + name + "\" value=\"" + value + "\"/>"));
+        assertTrue(!replaced.equals(xml), "the template defines " + name);
+        return replaced;
     }
 
     private static HttpResponse<String> get(HttpClient client, URI uri) {
