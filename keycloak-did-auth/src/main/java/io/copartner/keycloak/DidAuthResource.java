@@ -1,11 +1,14 @@
 package io.copartner.keycloak;
 
+import io.copartner.kernel.ratelimit.RateLimits;
+import io.copartner.kernel.ratelimit.TokenBuckets.Limit;
 import io.copartner.keycloak.did.DidJwtVerifier;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -32,10 +35,25 @@ public class DidAuthResource {
         this.clock = clock;
     }
 
+    /**
+     * Sign-in challenges are cheap to ask for and each one is stored: limited per IP and per client
+     * ({@code client_id} query parameter, when a client names itself), {@code copartner.ratelimit.signin.*}.
+     */
+    static final RateLimits SIGN_IN = new RateLimits("signin", new Limit(200, 400), new Limit(100, 200),
+        RateLimits::systemOrEnvironment, System::nanoTime);
+
     @POST
     @Path("nonce")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response nonce() {
+    public Response nonce(@QueryParam("client_id") String clientId) {
+        long wait = SIGN_IN.acquire(session.getContext().getConnection().getRemoteAddr(), clientId);
+        if (wait > 0) {
+            String problem = "{\"type\":\"https://copartner.io/problems/too-many-requests\",\"title\":\"Too many requests\","
+                + "\"status\":429,\"detail\":\"Too many sign-in challenges from this client; retry after " + wait
+                + " s.\",\"retryAfterSeconds\":" + wait + "}";
+            return cors(Response.status(429).type("application/problem+json").entity(problem))
+                .header("Retry-After", Long.toString(wait)).header("Cache-Control", "no-store").build();
+        }
         RealmModel realm = session.getContext().getRealm();
         String nonce = Nonces.issue(session.singleUseObjects(), realm.getId(), clock);
         Map<String, Object> body = new LinkedHashMap<>();

@@ -28,7 +28,9 @@ final class DevChain {
             "--chain-id", Long.toString(s.chainId()),
             "--state", state.toString(),
             // Dump every few seconds as well as on exit, so even a killed chain keeps its recent history.
-            "--state-interval", "5");
+            "--state-interval", "5",
+            // Not its banner: it prints the dev accounts' private keys, and no log line may hold a key.
+            "--silent");
         return ManagedProcess.start("anvil", cmd, s.projectDir(), Map.of(), s.dataDir().resolve("logs/anvil.log"));
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * after the other scenarios (only the restart scenarios come later) and waits until the platform is healthy again.
  */
 @ExtendWith(PlatformExtension.class)
-@Order(Integer.MAX_VALUE - 2)
+@Order(Integer.MAX_VALUE - 3)
 class DatabaseOutageIT {
 
     static final String UNAVAILABLE = "https://copartner.io/problems/unavailable";

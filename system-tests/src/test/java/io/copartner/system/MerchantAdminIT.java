@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.copartner.launcher.Platform;
@@ -224,11 +225,22 @@ class MerchantAdminIT {
         // Liberty has the realm's signing keys before Keycloak goes away, as it would in production.
         given().auth().oauth2(admin).get("/api/v1/admin/merchants").then().statusCode(200);
         Platform platform = PlatformExtension.platform();
+        String auditor = Tokens.password("auditor", "auditor");
+        String wallet = LedgerIT.openWallet();
         platform.stopKeycloak();
         try {
             create(admin, username, "secret-pw", UUID.randomUUID().toString()).then().statusCode(503)
                 .contentType(startsWith(PROBLEM))
+                .header("Retry-After", notNullValue())
                 .body("type", equalTo("https://copartner.io/problems/unavailable"));
+            // Tokens issued before the outage are checked with the keys Liberty already has: work goes on.
+            given().auth().oauth2(auditor).get("/api/v1/ledger/accounts/" + wallet).then().statusCode(200);
+            given().auth().oauth2(admin).get("/api/v1/admin/merchants").then().statusCode(200);
+            // Signing in needs Keycloak itself: refused (nothing listens), never a token from elsewhere.
+            assertThrows(Exception.class, () -> Tokens.password("partner", "partner"));
+            given().get("/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'keycloak' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'database' }.status", equalTo("UP"));
         } finally {
             platform.startKeycloak();
         }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Stopping and starting keeps everything: the database, the chain state and the Keycloak realm. */
 @ExtendWith(PlatformExtension.class)
-@Order(Integer.MAX_VALUE)
+@Order(Integer.MAX_VALUE - 1)
 class RestartIT {
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * caught by the verifier and by the server's self-check; restoring it makes both pass again.
  */
 @ExtendWith(PlatformExtension.class)
-@Order(Integer.MAX_VALUE - 1)
+@Order(Integer.MAX_VALUE - 2)
 class TamperIT {
 
     @Test

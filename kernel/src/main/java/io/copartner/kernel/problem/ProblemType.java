@@ -54,7 +54,9 @@ public enum ProblemType {
     /** Governance: the proposal is not in its voting window. */
     VOTING_CLOSED("voting-closed", "Voting is not open", 409),
     /** Governance: the signer used this nonce before (in a ballot or a delegation statement). */
-    NONCE_REPLAYED("nonce-replayed", "Nonce already used", 409);
+    NONCE_REPLAYED("nonce-replayed", "Nonce already used", 409),
+    /** An abuse limit ({@code copartner.ratelimit.*}) was reached; {@code Retry-After} says when to try again. */
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429);
 
     /** Base of all type URIs; a type URI is this base followed by the slug. */
     public static final String BASE = "https://copartner.io/problems/";

@@ -44,6 +44,7 @@ public class RequestLimitsFilter extends HttpFilter {
         if (declared > maxBodyBytes) {
             // Not reading a body we refuse: close the connection rather than drain it.
             res.setHeader("Connection", "close");
+            SecurityHeadersFilter.apply(res);
             ProblemResponses.write(res, tooLarge(maxBodyBytes));
             return;
         }

@@ -23,11 +23,21 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
-    private String csp;
+    /** Computed once from the configuration; static because RateLimitFilter applies the headers too. */
+    private static volatile String csp;
 
     @Override
     public void init() {
-        csp = csp(origin("copartner.keycloak.url"), origin("copartner.chain.rpc.url"));
+        policy();
+    }
+
+    private static String policy() {
+        String p = csp;
+        if (p == null) {
+            p = csp(origin("copartner.keycloak.url"), origin("copartner.chain.rpc.url"));
+            csp = p;
+        }
+        return p;
     }
 
     static String csp(Optional<String> keycloak, Optional<String> chain) {
@@ -58,10 +68,15 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
         throws IOException, ServletException {
+        apply(res);
+        chain.doFilter(req, res);
+    }
+
+    /** The headers alone, for a filter that answers before this one runs (RateLimitFilter). */
+    static void apply(HttpServletResponse res) {
         res.setHeader("X-Content-Type-Options", "nosniff");
         res.setHeader("Referrer-Policy", "no-referrer");
         res.setHeader("X-Frame-Options", "DENY");
-        res.setHeader("Content-Security-Policy", csp);
-        chain.doFilter(req, res);
+        res.setHeader("Content-Security-Policy", policy());
     }
 }
