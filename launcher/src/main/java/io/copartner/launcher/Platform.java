@@ -163,6 +163,59 @@ public final class Platform implements AutoCloseable {
         return supervisor;
     }
 
+    /**
+     * A further Liberty instance on {@code httpPort}, sharing this platform's PostgreSQL, Keycloak, chain and data
+     * directory (hence its keys), with its own output directory: how the platform scales out (docs/scaling.md).
+     * The caller closes it; it is not supervised. {@code COPARTNER_PUBLIC_URL} stays the first instance's, so both
+     * sign checkpoints with the same origin.
+     */
+    public ExtraLiberty startExtraLiberty(String name, int httpPort) {
+        PlatformSettings other = settings.withPortsAndData(httpPort, settings.keycloakPort(), settings.chainPort(),
+            settings.dbPort(), settings.dataDir());
+        ManagedProcess[] p = new ManagedProcess[1];
+        step("Liberty " + name, () -> {
+            p[0] = LibertyServer.launch(other, name, settings.baseUrl());
+            running.push(() -> p[0].stop(Part.LIBERTY.stopGrace));
+            p[0].awaitReady(Part.LIBERTY.startTimeout, () -> closed || LibertyServer.isReady(other));
+        });
+        return new ExtraLiberty(other.baseUrl(), p[0]);
+    }
+
+    /** A Liberty instance started by {@link #startExtraLiberty}. */
+    public static final class ExtraLiberty implements AutoCloseable {
+        private final String baseUrl;
+        private final ManagedProcess process;
+
+        ExtraLiberty(String baseUrl, ManagedProcess process) {
+            this.baseUrl = baseUrl;
+            this.process = process;
+        }
+
+        public String baseUrl() {
+            return baseUrl;
+        }
+
+        /** SIGKILL, as a crash. */
+        public void crash() {
+            process.kill();
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        @Override
+        public void close() {
+            process.stop(Part.LIBERTY.stopGrace);
+        }
+    }
+
+    /** The first Liberty's pid (tests kill an instance by what it is, not by name). */
+    public long libertyPid() {
+        ManagedProcess p = parts.get(Part.LIBERTY);
+        return p == null ? -1 : p.pid();
+    }
+
     /** Stops watching (tests that stop parts on purpose afterwards want no restarts). */
     public synchronized void unsupervise() {
         if (supervision != null) {

@@ -43,8 +43,12 @@ final class LedgerLoad {
     private final AtomicLong connectionErrors = new AtomicLong();
     private final AtomicLong clientErrors = new AtomicLong();
     private final AtomicReference<String> firstClientError = new AtomicReference<>();
+    private final java.util.Queue<Long> latencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final List<Thread> threads = new ArrayList<>();
+    private volatile long startedAt;
+    private volatile long stoppedAt;
     private volatile boolean stopping;
+    private volatile boolean abandoning;
 
     LedgerLoad(String baseUrl, Supplier<String> token, String run, List<String> wallets) {
         this.baseUrl = baseUrl;
@@ -58,6 +62,7 @@ final class LedgerLoad {
     }
 
     void start() {
+        startedAt = System.nanoTime();
         for (int i = 0; i < wallets.size(); i++) {
             int caller = i;
             Thread t = new Thread(() -> caller(caller), "ledger-load-" + i);
@@ -70,6 +75,7 @@ final class LedgerLoad {
     /** No new keys from now on; each caller retries its last key until acknowledged (bounded by {@code timeout}). */
     void stopAndDrain(Duration timeout) throws InterruptedException {
         stopping = true;
+        stoppedAt = System.nanoTime();
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Thread t : threads) {
             t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
@@ -80,6 +86,12 @@ final class LedgerLoad {
                 throw new AssertionError("a caller could not get its last write acknowledged in " + timeout);
             }
         }
+    }
+
+    /** For a load whose server is gone for good: stop at once, leaving the unacknowledged keys unacknowledged. */
+    void stopAndDrainOrAbandon() throws InterruptedException {
+        abandoning = true;
+        stopAndDrain(Duration.ofSeconds(30));
     }
 
     private void caller(int caller) {
@@ -96,7 +108,7 @@ final class LedgerLoad {
                     ackedBy[caller].incrementAndGet();
                     break;
                 }
-                if (Thread.currentThread().isInterrupted() || clientErrors.get() > 0) {
+                if (Thread.currentThread().isInterrupted() || clientErrors.get() > 0 || abandoning) {
                     return;
                 }
                 if (!failedOnce) {
@@ -111,6 +123,7 @@ final class LedgerLoad {
     /** The entry id when acknowledged (201, or 200 for a replay), null when it must be retried. */
     private String post(String key, String body) {
         sent.incrementAndGet();
+        long t0 = System.nanoTime();
         try {
             HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/ledger/entries"))
                 .timeout(Duration.ofSeconds(15))
@@ -125,6 +138,7 @@ final class LedgerLoad {
                 if (!m.find()) {
                     throw new IllegalStateException("no id in " + res.body());
                 }
+                latencies.add(System.nanoTime() - t0);
                 return m.group(1);
             }
             if (status >= 500) {
@@ -151,6 +165,18 @@ final class LedgerLoad {
         if (clientErrors.get() > 0) {
             throw new AssertionError("a valid post was refused: " + firstClientError.get());
         }
+    }
+
+    /** Acknowledged writes per second over the load's run (outages included: what the load held). */
+    double ackedPerSecond() {
+        long end = stoppedAt > 0 ? stoppedAt : System.nanoTime();
+        return acked() / Math.max(1e-9, (end - startedAt) / 1e9);
+    }
+
+    /** 99th percentile of the acknowledged requests' latency, in ms. */
+    double p99Millis() {
+        long[] all = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return all.length == 0 ? -1 : all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6;
     }
 
     long acked() {
