@@ -145,6 +145,9 @@ final class LedgerLoad {
                 serverErrors.incrementAndGet();
                 return null;
             }
+            if (status == 404 && !res.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                return null; // Liberty's own "context root not found" page: the port is open, the EAR not yet started
+            }
             if (status == 401) {
                 return null; // a token fetched while Keycloak was recovering; the next attempt gets a fresh one
             }
