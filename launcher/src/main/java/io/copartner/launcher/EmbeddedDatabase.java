@@ -19,9 +19,11 @@ import java.time.Duration;
 final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
+    private final long postmasterPid;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.postmasterPid = readPostmasterPid(dataDir);
     }
 
     static EmbeddedDatabase start(PlatformSettings s) {
@@ -46,7 +48,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
-            EmbeddedDatabase db = new EmbeddedDatabase(pg);
+            EmbeddedDatabase db = new EmbeddedDatabase(pg, dataDir);
             db.ensureRoleAndDatabases(s.dbUser(), s.dbPassword());
             return db;
         } catch (IOException e) {
@@ -80,8 +82,57 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** The postmaster's pid, from the first line of postmaster.pid (zonky does not expose its process). */
+    private static long readPostmasterPid(Path dataDir) {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    long pid() {
+        return postmasterPid;
+    }
+
+    /** False once the postmaster is gone (killed, crashed); the supervisor then restarts the database. */
+    boolean isAlive() {
+        return postmasterPid < 0 || ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /**
+     * SIGKILL to the postmaster and every backend at once, as a crash or power cut would leave it: the next start
+     * runs crash recovery from the WAL, which holds every commit that was acknowledged (fsync, synchronous commit).
+     */
+    void kill() {
+        ProcessHandle pm = ProcessHandle.of(postmasterPid).orElse(null);
+        if (pm == null) {
+            return;
+        }
+        var tree = pm.descendants().toList();
+        pm.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        try {
+            pm.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (ProcessHandle child : tree) {
+                child.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not kill PostgreSQL " + postmasterPid, e);
+        }
+    }
+
     @Override
     public void close() {
+        if (!isAlive()) {
+            // pg_ctl stop has nothing to stop; zonky still releases its lock on the working directory.
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("[copartner] PostgreSQL was already gone: " + e.getMessage());
+            }
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.copartner.launcher;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /** `./copartner run`: start everything, print where to click, stop everything on Ctrl-C. */
@@ -31,6 +32,11 @@ public final class Launcher {
             System.exit(1);
         }
         System.out.printf("%n[copartner] up in %.1f s%n%n%s%n", (System.nanoTime() - t0) / 1e9, banner(settings));
+        // A part that dies is reported and restarted with back-off; when one cannot be kept up, all stops.
+        platform.supervise(Duration.ofSeconds(1), reason -> {
+            System.err.println("[copartner] " + reason);
+            System.exit(3); // the shutdown hook stops every part
+        });
         stopped.await();
     }
 
