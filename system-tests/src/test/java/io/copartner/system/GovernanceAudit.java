@@ -66,6 +66,26 @@ final class GovernanceAudit {
             "the governance.tally.final entry is included in the signed checkpoint");
     }
 
+    /**
+     * Each statement has its {@code governance.delegation.accepted} entry with the JWS's SHA-256, among the entries
+     * sequenced since {@code fromIndex} (a size of the log before the statements were sent).
+     */
+    static void assertDelegationsAudited(long fromIndex, List<String> statements) {
+        java.util.Set<String> missing = new java.util.HashSet<>();
+        statements.forEach(s -> missing.add(DidJws.sha256OfAscii(s)));
+        long[] next = {fromIndex};
+        Await.until(Duration.ofSeconds(30), () -> {
+            long size = AuditLogIT.awaitCheckpoint(0).getLong("treeSize");
+            for (; next[0] < size && !missing.isEmpty(); next[0]++) {
+                JsonNode e = entry(next[0]);
+                if ("governance.delegation.accepted".equals(e.get("type").asText())) {
+                    missing.remove(e.path("payload").path("jwsSha256").asText());
+                }
+            }
+            return missing.isEmpty() ? Boolean.TRUE : null;
+        });
+    }
+
     /** The checkpoint note (C2SP signed note), its Ed25519 signature verified with the DID document's key. */
     static String[] verifiedNote() {
         JsonPath did = given().when().get("/.well-known/did.json").then().statusCode(200).extract().jsonPath();

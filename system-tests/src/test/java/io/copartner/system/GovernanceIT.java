@@ -59,11 +59,12 @@ class GovernanceIT {
         // Statements in force at the snapshot: d gives all to a; e splits between b and c (floor(1 × 5000 / 10000)
         // = 0 each); f gives all to a but votes itself (override); h delegates to b, then revokes; g delegates only
         // for another kind.
+        long logSizeBefore = AuditLogIT.awaitCheckpoint(0).getLong("treeSize");
         String dStatement = delegate(d, List.of("*"), new Share(a, 10000));
         String eStatement = delegate(e, List.of("GENERAL"), new Share(b, 5000), new Share(c, 5000));
         String fStatement = delegate(f, List.of("*"), new Share(a, 10000));
         String hFirst = delegate(h, List.of("*"), new Share(b, 10000));
-        delegate(h, List.of("*"));
+        String hRevocation = delegate(h, List.of("*"));
         String gStatement = delegate(g, List.of("REVENUE_POLICY"), new Share(c, 10000));
 
         String key = "it-gov-" + UUID.randomUUID();
@@ -181,6 +182,8 @@ class GovernanceIT {
             assertEquals(DidJws.sha256OfAscii(ballot.jws()), entry.get("payload").get("jwsSha256").asText());
         }
         GovernanceAudit.assertFinalTallyProven(id);
+        GovernanceAudit.assertDelegationsAudited(logSizeBefore,
+            List.of(dStatement, eStatement, fStatement, hFirst, hRevocation, gStatement));
     }
 
     @Test
