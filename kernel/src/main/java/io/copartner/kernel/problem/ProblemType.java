@@ -34,7 +34,25 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     /** A dependency (database, Keycloak, chain) is down; the client may retry later. */
     UNAVAILABLE("unavailable", "Service temporarily unavailable", 503),
-    INTERNAL("internal", "Internal server error", 500);
+    INTERNAL("internal", "Internal server error", 500),
+    /** Governance: a ballot that is not a well-formed compact JWS of the pinned shape (typ, payload, choice, proposal, nonce). */
+    BALLOT_INVALID("ballot-invalid", "Invalid ballot", 400),
+    /** Governance: a delegation statement that is not a well-formed compact JWS of the pinned shape or breaks its rules. */
+    DELEGATION_INVALID("delegation-invalid", "Invalid delegation statement", 400),
+    /** Governance: a signed statement whose {@code issuedAt} is more than 300 s away from the server's time. */
+    STATEMENT_STALE("statement-stale", "Signed statement issued too long ago or in the future", 400),
+    /** Governance: the signature does not verify, its alg does not fit the key, or the kid is not the signer's key. */
+    SIGNATURE_INVALID("signature-invalid", "Invalid signature", 403),
+    /** Governance: the statement's voter or delegator is not the DID of the signed-in caller. */
+    SIGNER_MISMATCH("signer-mismatch", "Signer is not the caller", 403),
+    /** Governance: the voter is not in the proposal's weight snapshot (not a member before it). */
+    NOT_ELIGIBLE("not-eligible", "Not eligible to vote", 403),
+    /** Governance: the listing's merchant may not vote on its own listing. */
+    CONFLICT_OF_INTEREST("conflict-of-interest", "Conflict of interest", 403),
+    /** Governance: the proposal is not in its voting window. */
+    VOTING_CLOSED("voting-closed", "Voting is not open", 409),
+    /** Governance: the signer used this nonce before (in a ballot or a delegation statement). */
+    NONCE_REPLAYED("nonce-replayed", "Nonce already used", 409);
 
     /** Base of all type URIs; a type URI is this base followed by the slug. */
     public static final String BASE = "https://copartner.io/problems/";

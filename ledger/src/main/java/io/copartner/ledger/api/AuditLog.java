@@ -17,6 +17,15 @@ public interface AuditLog {
     /** Leaf index of an audit entry, empty while it waits for the sequencer. */
     OptionalLong leafIndexOf(long entryId);
 
+    /** Leaf indexes of several audit entries at once; entries still waiting for the sequencer are absent. */
+    default java.util.Map<Long, Long> leafIndexesOf(java.util.Collection<Long> entryIds) {
+        java.util.Map<Long, Long> found = new java.util.HashMap<>();
+        for (Long id : entryIds) {
+            leafIndexOf(id).ifPresent(i -> found.put(id, i));
+        }
+        return found;
+    }
+
     /** Audit path for leaf {@code index} in the tree of {@code treeSize} leaves (a signed size or smaller). */
     List<byte[]> inclusionProof(long index, long treeSize);
 

@@ -82,6 +82,26 @@ public class AuditLogService implements AuditLog {
     }
 
     @Override
+    public Map<Long, Long> leafIndexesOf(java.util.Collection<Long> entryIds) {
+        if (entryIds.isEmpty()) {
+            return Map.of();
+        }
+        return query(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                "select entry_id, leaf_index from ledger.audit_leaf where entry_id = any (?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", entryIds.toArray()));
+                Map<Long, Long> found = new java.util.HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getLong(1), rs.getLong(2));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    @Override
     public List<byte[]> inclusionProof(long index, long treeSize) {
         long signed = latestCheckpoint().treeSize();
         if (treeSize < 1 || treeSize > signed) {
