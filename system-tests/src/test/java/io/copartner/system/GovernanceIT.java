@@ -283,6 +283,38 @@ class GovernanceIT {
         assertTrue(listed.getList("items.state").stream().allMatch("CANCELED"::equals));
     }
 
+    @Test
+    void delegationStatementsAreCheckedLikeBallots() {
+        Partner x = partner(Type.SECP256K1);
+        Partner y = partner(Type.ED25519);
+        Partner thief = partner(Type.SECP256K1);
+        String typ = "copartner-delegation+jwt";
+        String one = "[{\"delegate\":\"" + y.did() + "\",\"shareBps\":";
+        refused(Gov.putDelegation(x, "not-a-jws"), 400);
+        refused(Gov.putDelegation(x, x.wallet().signTyped(typ, statement(x, one + "6000},{\"delegate\":\""
+            + thief.did() + "\",\"shareBps\":4001}]", Instant.now().getEpochSecond()), x.wallet().kid())), 400);
+        refused(Gov.putDelegation(x, x.wallet().signTyped(typ, statement(x, one + "0}]",
+            Instant.now().getEpochSecond()), x.wallet().kid())), 400);
+        refused(Gov.putDelegation(x, x.wallet().signTyped(typ, statement(x, one + "10000}]",
+            Instant.now().getEpochSecond() - 400), x.wallet().kid())), 400); // stale issuedAt
+        refused(Gov.putDelegation(x, thief.wallet().signTyped(typ, statement(x, one + "10000}]",
+            Instant.now().getEpochSecond()), x.wallet().kid())), 403); // forged
+        refused(Gov.putDelegation(x, y.wallet().signTyped(typ, statement(y, "[]", Instant.now().getEpochSecond()),
+            y.wallet().kid())), 403); // delegator is not the token's DID
+        String nonce = Gov.nonce();
+        String ok = x.wallet().signTyped(typ, Gov.delegationPayload(x.did(), List.of(new Share(y, 10000)),
+            List.of("GENERAL", "PRODUCT_LISTING"), nonce), x.wallet().kid());
+        Gov.putDelegation(x, ok).then().statusCode(200).body("delegator", equalTo(x.did()));
+        refused(Gov.putDelegation(x, x.wallet().signTyped(typ, Gov.delegationPayload(x.did(), List.of(), List.of("*"),
+            nonce), x.wallet().kid())), 409); // replayed nonce
+        given().put(BASE + "/delegations").then().statusCode(401);
+    }
+
+    private static String statement(Partner p, String delegationsJson, long issuedAt) {
+        return "{\"delegator\":\"" + p.did() + "\",\"delegations\":" + delegationsJson + ",\"kinds\":[\"*\"],"
+            + "\"issuedAt\":" + issuedAt + ",\"nonce\":\"" + Gov.nonce() + "\"}";
+    }
+
     static Response execute(String token, String id) {
         return given().auth().oauth2(token).contentType("application/json").body("{}")
             .when().post(BASE + "/proposals/" + id + "/execute");
