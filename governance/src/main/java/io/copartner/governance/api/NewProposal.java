@@ -1,0 +1,13 @@
+package io.copartner.governance.api;
+
+import java.util.List;
+
+/**
+ * A proposal as submitted. {@code productRef} and {@code merchantDid} (the DID of the merchant whose product it is)
+ * belong to {@code PRODUCT_LISTING}; {@code policy} to {@code REVENUE_POLICY}; {@code parameters} to
+ * {@code GOVERNANCE_PARAMETERS}.
+ */
+public record NewProposal(ProposalKind kind, String title, String description, List<String> links,
+                          String productRef, String merchantDid, RevenuePolicy policy,
+                          GovernanceParameters parameters) {
+}
