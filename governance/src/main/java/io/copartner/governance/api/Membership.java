@@ -15,5 +15,8 @@ public interface Membership {
      */
     void join(String did, String partyId);
 
+    /** True when {@code did} is known to be a member already: in memory only, so a filter may ask on every call. */
+    boolean isKnown(String did);
+
     Optional<MemberStatus> status(String did);
 }

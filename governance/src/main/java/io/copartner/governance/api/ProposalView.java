@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+@jakarta.json.bind.annotation.JsonbNillable
 /** A proposal as the public reads it (the pinned fields first). Absent instants are null. */
 public record ProposalView(UUID id, ProposalKind kind, String state, String title, String author,
                            WeightStrategy strategy, int quorumBps, int thresholdBps, Instant snapshotAt,

@@ -4,6 +4,7 @@ import io.copartner.governance.api.KindParameters;
 import io.copartner.governance.api.ProposalKind;
 import io.copartner.governance.api.WeightStrategy;
 import io.copartner.kernel.problem.ProblemException;
+import io.copartner.kernel.problem.ProblemType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -211,10 +212,10 @@ public class Proposal {
         }
         ProposalState next = state.after(ProposalState.Action.EXECUTE);
         if (now.isBefore(eta)) {
-            throw ProblemException.conflict("The timelock has not passed: this proposal can be executed from " + eta + ".");
+            throw ProblemException.of(ProblemType.PROPOSAL_STATE, "The timelock has not passed: this proposal can be executed from " + eta + ".");
         }
         if (!now.isBefore(expiresAt())) {
-            throw ProblemException.conflict("The grace period ended at " + expiresAt() + ": this proposal has expired.");
+            throw ProblemException.of(ProblemType.PROPOSAL_STATE, "The grace period ended at " + expiresAt() + ": this proposal has expired.");
         }
         state = next;
         executedAt = now;
@@ -260,7 +261,7 @@ public class Proposal {
 
     private static void requireDue(Instant now, Instant due, String what) {
         if (due == null || now.isBefore(due)) {
-            throw ProblemException.conflict("Too early: " + what + ".");
+            throw ProblemException.of(ProblemType.PROPOSAL_STATE, "Too early: " + what + ".");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.copartner.governance.domain;
 
 import io.copartner.kernel.problem.ProblemException;
+import io.copartner.kernel.problem.ProblemType;
 
 /**
  * A proposal's life cycle, as OpenZeppelin Governor's: PENDING (voting delay) → ACTIVE (voting period) → SUCCEEDED or
@@ -24,7 +25,7 @@ public enum ProposalState {
             case CANCEL -> this == PENDING || this == ACTIVE || this == SUCCEEDED || this == QUEUED ? CANCELED : null;
         };
         if (next == null) {
-            throw ProblemException.conflict("A " + this + " proposal cannot be " + past(action) + ".");
+            throw ProblemException.of(ProblemType.PROPOSAL_STATE, "A " + this + " proposal cannot be " + past(action) + ".");
         }
         return next;
     }

@@ -40,6 +40,7 @@ public class RosterService implements MemberRoster, Membership {
     GovernanceClock clock;
 
     /** True if the caller still has to call {@link #join}: cheap, no database. */
+    @Override
     public boolean isKnown(String did) {
         return known.contains(did);
     }

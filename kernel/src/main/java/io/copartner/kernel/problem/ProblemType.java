@@ -52,7 +52,9 @@ public enum ProblemType {
     /** Governance: the proposal is not in its voting window. */
     VOTING_CLOSED("voting-closed", "Voting is not open", 409),
     /** Governance: the signer used this nonce before (in a ballot or a delegation statement). */
-    NONCE_REPLAYED("nonce-replayed", "Nonce already used", 409);
+    NONCE_REPLAYED("nonce-replayed", "Nonce already used", 409),
+    /** A proposal action that its life-cycle state (or the timelock) does not allow now: queue, execute, cancel. */
+    PROPOSAL_STATE("proposal-state", "Not allowed in the proposal's state", 409);
 
     /** Base of all type URIs; a type URI is this base followed by the slug. */
     public static final String BASE = "https://copartner.io/problems/";
