@@ -284,6 +284,54 @@ class GovernanceIT {
     }
 
     @Test
+    void anExecutedRevenuePolicyIsInForceFromTheNextSettlementPeriodOnly() {
+        List<Partner> voters = List.of(partner(Type.ED25519), partner(Type.SECP256K1), partner(Type.ED25519),
+            partner(Type.SECP256K1), partner(Type.ED25519), partner(Type.SECP256K1));
+        String id = given().auth().oauth2(Gov.adminToken()).contentType("application/json")
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .body("{\"kind\":\"REVENUE_POLICY\",\"title\":\"More to partners\",\"description\":\"Pool 35 %\","
+                + "\"policy\":{\"partnerPoolBps\":3500,\"platformFeeBps\":500,\"commissionBps\":[1000,500],"
+                + "\"purchaseRewardBps\":100,\"reviewRewardPoints\":10,\"shareRewardPoints\":5,"
+                + "\"pointExchangeRates\":[{\"from\":\"POINTS-A\",\"to\":\"POINTS-B\",\"rateBps\":8000}]}}")
+            .when().post(BASE + "/proposals")
+            .then().statusCode(201).body("kind", equalTo("REVENUE_POLICY")).extract().path("id");
+        Gov.awaitState(id, "ACTIVE", 30);
+        voters.forEach(v -> vote(v, id, "for", null));
+        JsonPath fin = Gov.awaitFinalTally(id);
+        assertSameAsRecount(Recount.of(id), fin);
+        assertTrue(fin.getBoolean("succeeded"), fin.prettify());
+        Gov.awaitState(id, "SUCCEEDED", 10);
+        given().auth().oauth2(voters.get(0).token()).contentType("application/json").body("{}")
+            .when().post(BASE + "/proposals/" + id + "/queue").then().statusCode(200).body("state", equalTo("QUEUED"));
+        JsonPath executed = Await.until(Duration.ofSeconds(20), () -> {
+            Response r = execute(voters.get(1).token(), id);
+            return r.statusCode() == 409 ? null : r.then().statusCode(200).extract().jsonPath();
+        });
+        Instant executedAt = Instant.parse(executed.getString("executedAt"));
+
+        List<Map<String, Object>> history = given().get(BASE + "/policies").then().statusCode(200)
+            .extract().jsonPath().getList("items");
+        Map<String, Object> mine = history.stream().filter(v -> id.equals(v.get("proposal"))).findFirst()
+            .orElseThrow(() -> new AssertionError("the executed policy is in the public history"));
+        Instant effectiveFrom = Instant.parse((String) mine.get("effectiveFrom"));
+        JsonPath atExecution = inForce(executedAt);
+        assertEquals(Instant.parse(atExecution.getString("period.end")), effectiveFrom,
+            "in force from the start of the settlement period after the one it was executed in");
+        assertTrue(effectiveFrom.isAfter(executedAt));
+        assertTrue(!id.equals(atExecution.getString("version.proposal")), "not yet in force where it was executed");
+        assertTrue(!id.equals(inForce(effectiveFrom.minusMillis(1)).getString("version.proposal")),
+            "not in force in the rest of the current period");
+        JsonPath next = inForce(effectiveFrom);
+        assertEquals(id, next.getString("version.proposal"), "in force from the next period");
+        assertEquals(3500, next.getInt("version.policy.partnerPoolBps"));
+    }
+
+    private static JsonPath inForce(Instant at) {
+        return given().queryParam("at", at.toString()).get(BASE + "/policies/in-force").then().statusCode(200)
+            .extract().jsonPath();
+    }
+
+    @Test
     void delegationStatementsAreCheckedLikeBallots() {
         Partner x = partner(Type.SECP256K1);
         Partner y = partner(Type.ED25519);
