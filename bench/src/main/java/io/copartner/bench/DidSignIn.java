@@ -39,6 +39,16 @@ final class DidSignIn {
         return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign());
     }
 
+    /** A compact JWS over {@code payloadJson}, header {alg EdDSA, kid, typ}: a governance ballot or statement. */
+    String jws(String typ, String payloadJson) throws GeneralSecurityException {
+        String header = "{\"alg\":\"EdDSA\",\"kid\":\"" + did + "#" + did.substring(8) + "\",\"typ\":\"" + typ + "\"}";
+        String input = b64(header) + "." + b64(payloadJson);
+        Signature s = Signature.getInstance("Ed25519");
+        s.initSign(keys.getPrivate());
+        s.update(input.getBytes(StandardCharsets.US_ASCII));
+        return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign());
+    }
+
     private static String b64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }

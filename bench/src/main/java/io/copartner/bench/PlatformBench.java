@@ -68,7 +68,8 @@ public final class PlatformBench {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
 
     record Options(int seconds, int threads, long pad, int proofs, int anchors, String appends, double warmup,
-                   int paced, boolean attach, Set<String> only, String funding, double restWarmup, int signins, int portOffset) {
+                   int paced, boolean attach, Set<String> only, String funding, double restWarmup, int signins, int portOffset,
+                   long ballots) {
 
         boolean runs(String section) {
             return only.isEmpty() || only.contains(section);
@@ -76,7 +77,7 @@ public final class PlatformBench {
 
         /** The GET baseline is measured whenever a row needs it for its ratio. */
         boolean needsGetBaseline() {
-            return runs("g") || runs("b") || runs("s");
+            return runs("g") || runs("b") || runs("s") || runs("v");
         }
 
         static Options parse(String[] args) {
@@ -94,6 +95,7 @@ public final class PlatformBench {
             double restWarmup = 60;
             int signins = 50;
             int portOffset = 0;
+            long ballots = 100_000;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 String v = i + 1 < args.length ? args[i + 1] : null;
@@ -112,19 +114,21 @@ public final class PlatformBench {
                     case "--rest-warmup" -> { restWarmup = Double.parseDouble(v); i++; }
                     case "--signins" -> { signins = Integer.parseInt(v); i++; }
                     case "--port-offset" -> { portOffset = Integer.parseInt(v); i++; }
+                    case "--ballots" -> { ballots = Long.parseLong(v.replace("_", "")); i++; }
                     default -> {
                         System.err.println("""
                             usage: PlatformBench [--seconds 20] [--threads 16] [--pad 1000000] [--proofs 2000]
                                    [--anchors 200] [--appends ledger|none] [--warmup 3] [--paced 1000]
-                                   [--attach] [--only a,a2,g,b,s,c,d,e] [--funding own|system] [--rest-warmup 60]
-                                   [--signins 50] [--port-offset 0]
+                                   [--attach] [--only a,a2,g,b,s,v,c,d,e] [--funding own|system] [--rest-warmup 60]
+                                   [--signins 50] [--port-offset 0] [--ballots 100000]
                               --attach   measure a platform that is already running, found by the COPARTNER_* variables
                                          of ./copartner run (COPARTNER_HTTP_PORT, _KEYCLOAK_PORT, _DB_PORT, _CHAIN_PORT,
                                          _DATA_DIR, ...); its data is kept. Default: start one on ports 29080/28180/
                                          28545/25433 with fresh data in bench/target/bench-data, then stop it
                               --only     run only these sections (a = PostgreSQL commits, a2 = audit records over
                                          JDBC, g = authenticated no-op GET baseline (also run for b and s),
-                                         b = ledger entries over REST, s = DID sign-ins, c = integration delay,
+                                         b = ledger entries over REST, s = DID sign-ins, v = governance ballots,
+                                         c = integration delay,
                                          d = pad and proofs, e = anchors and gas)
                               --funding  b: 'own' gives each caller its own funding account (default); 'system'
                                          makes every caller draw on the one EXTERNAL_FUNDING:CNY system account
@@ -134,7 +138,10 @@ public final class PlatformBench {
                                          JIT has compiled the request path; also before the GET baseline)
                               --port-offset  added to the four ports of the platform it starts (several
                                          checkouts on one machine)
-                              --signins  s: serial DID sign-ins measured (nonce + sign + token), after 5 unmeasured""");
+                              --signins  s: serial DID sign-ins measured (nonce + sign + token), after 5 unmeasured
+                              --ballots  v: ballots on the one proposal before its listing is paged through (the
+                                         measured load's, topped up over REST; needs a voting period that long:
+                                         COPARTNER_GOVERNANCE_VOTING_PERIOD_SECONDS, which ./copartner bench sets)""");
                         System.exit(2);
                     }
                 }
@@ -143,7 +150,7 @@ public final class PlatformBench {
                 throw new IllegalArgumentException("--funding own|system");
             }
             return new Options(seconds, threads, pad, proofs, anchors, appends, warmup, paced, attach, only, funding,
-                restWarmup, signins, portOffset);
+                restWarmup, signins, portOffset, ballots);
         }
     }
 
@@ -208,6 +215,9 @@ public final class PlatformBench {
         Instant restStart = rest == null ? null : lastLoadStart;
         if (options.runs("s")) {
             didSignIns();
+        }
+        if (options.runs("v")) {
+            new GovernanceBench(this, options, rows, getBaseline).run();
         }
         if (options.runs("c")) {
             if (rest != null || jdbcStart != null) {
@@ -454,7 +464,13 @@ public final class PlatformBench {
             perSecond));
     }
 
-    private void signIn(DidSignIn wallet, String issuer, String tokenEndpoint) throws Exception {
+    /** A DID sign-in of {@code wallet}; returns its access token. */
+    String signIn(DidSignIn wallet) throws Exception {
+        String issuer = settings.keycloakUrl() + "/realms/copartner";
+        return signIn(wallet, issuer, issuer + "/protocol/openid-connect/token");
+    }
+
+    private String signIn(DidSignIn wallet, String issuer, String tokenEndpoint) throws Exception {
         HttpResponse<String> nonce = http.send(HttpRequest.newBuilder(URI.create(issuer + "/did-auth/nonce"))
             .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
             HttpResponse.BodyHandlers.ofString());
@@ -470,6 +486,7 @@ public final class PlatformBench {
         if (token.statusCode() != 200) {
             throw new IllegalStateException("DID token: " + token.statusCode() + " " + token.body());
         }
+        return JSON.readTree(token.body()).path("access_token").asText();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -769,13 +786,13 @@ public final class PlatformBench {
         System.out.println();
     }
 
-    private static void report(Load.Result r, String what) {
+    static void report(Load.Result r, String what) {
         System.out.printf(Locale.ROOT, "[bench]    %s: %,d ops in %.0f s = %,.1f/s, p50 %.2f ms, p99 %.2f ms, %d errors%s%n",
             what, r.ops(), r.seconds(), r.perSecond(), r.percentileMillis(50), r.percentileMillis(99), r.errors(),
             r.firstError() == null ? "" : " (first: " + r.firstError() + ")");
     }
 
-    private static String fmt(double d) {
+    static String fmt(double d) {
         return String.format(Locale.ROOT, "%,.0f", d);
     }
 
@@ -783,7 +800,7 @@ public final class PlatformBench {
         return String.format(Locale.ROOT, "%,.1f", d);
     }
 
-    private static String ms(double d) {
+    static String ms(double d) {
         if (d >= 10_000) {
             return String.format(Locale.ROOT, "%.1f s", d / 1000);
         }
@@ -791,7 +808,7 @@ public final class PlatformBench {
     }
 
     /** The 1-minute load average (other builds on the machine change every figure here). */
-    private static String loadAverage() {
+    static String loadAverage() {
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return load < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", load);
     }
@@ -804,7 +821,7 @@ public final class PlatformBench {
         return String.format(Locale.ROOT, "x %.3f", a / b);
     }
 
-    private static double pct(long[] sorted, double p) {
+    static double pct(long[] sorted, double p) {
         int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
     }
@@ -869,7 +886,7 @@ public final class PlatformBench {
         return checkpoint().path("treeSize").asLong();
     }
 
-    private String token(String user, String password) throws Exception {
+    String token(String user, String password) throws Exception {
         String form = "grant_type=password&client_id=copartner-cli&username=" + enc(user) + "&password=" + enc(password);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(settings.keycloakUrl()
                 + "/realms/copartner/protocol/openid-connect/token"))
@@ -881,17 +898,17 @@ public final class PlatformBench {
         return JSON.readTree(r.body()).path("access_token").asText();
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
+    HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
             HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+    HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
             .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(String path, String token, String idempotencyKey, String json)
+    HttpResponse<String> post(String path, String token, String idempotencyKey, String json)
         throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)

@@ -74,6 +74,11 @@ final class DidWallet {
         return jws("{\"alg\":\"" + alg() + "\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}", payloadJson);
     }
 
+    /** A compact JWS with header {alg, kid, typ}: governance ballots and delegation statements. */
+    String signTyped(String typ, String payloadJson, String kid) {
+        return jws("{\"alg\":\"" + alg() + "\",\"kid\":\"" + kid + "\",\"typ\":\"" + typ + "\"}", payloadJson);
+    }
+
     /** An SD-JWT Key Binding JWT (RFC 9901 §4.3): header {alg, typ kb+jwt}. */
     String signKeyBinding(String payloadJson) {
         return jws("{\"alg\":\"" + alg() + "\",\"typ\":\"kb+jwt\"}", payloadJson);
