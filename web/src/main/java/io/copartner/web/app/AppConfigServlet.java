@@ -1,5 +1,6 @@
 package io.copartner.web.app;
 
+import io.copartner.web.rest.AnchorContractResource;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -9,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,6 +41,10 @@ public class AppConfigServlet extends HttpServlet {
     @ConfigProperty(name = "copartner.chain.rpc.url", defaultValue = "http://127.0.0.1:8545")
     String chainRpcUrl;
 
+    @Inject
+    @ConfigProperty(name = "copartner.chain.public-rpc.url")
+    Optional<String> publicRpcUrl;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         JsonObjectBuilder body = Json.createObjectBuilder()
@@ -45,7 +52,9 @@ public class AppConfigServlet extends HttpServlet {
             .add("realm", realm)
             .add("clientId", clientId)
             .add("publicUrl", publicUrl)
-            .add("chainRpcUrl", chainRpcUrl);
+            // Never the platform's own RPC URL as is: it may carry a provider's API key.
+            .add("chainRpcUrl", Objects.requireNonNullElse(
+                AnchorContractResource.publicRpcUrl(publicRpcUrl, chainRpcUrl), ""));
         resp.setContentType("application/json");
         resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
         resp.setHeader("Cache-Control", "no-cache");

@@ -34,7 +34,9 @@ public class SecurityHeadersFilter extends HttpFilter {
     private static String policy() {
         String p = csp;
         if (p == null) {
-            p = csp(origin("copartner.keycloak.url"), origin("copartner.chain.rpc.url"));
+            // The browser reads the chain where the app is told to: the operator's public RPC if named, else ours.
+            Optional<String> chain = origin("copartner.chain.public-rpc.url");
+            p = csp(origin("copartner.keycloak.url"), chain.isPresent() ? chain : origin("copartner.chain.rpc.url"));
             csp = p;
         }
         return p;

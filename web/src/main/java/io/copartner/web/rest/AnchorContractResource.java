@@ -56,14 +56,22 @@ public class AnchorContractResource {
     }
 
     private String suggestedRpcUrl() {
-        Optional<String> configured = publicRpcUrl.filter(u -> !u.isBlank());
-        if (configured.isPresent()) {
-            return configured.get();
+        return publicRpcUrl(publicRpcUrl, rpcUrl);
+    }
+
+    /**
+     * The chain JSON-RPC URL that may be shown to anyone: the operator's {@code copartner.chain.public-rpc.url}, or
+     * the platform's own when it is a loopback dev chain (anvil holds no secret in its URL); else null, since the
+     * platform's own URL may carry a provider's API key.
+     */
+    public static String publicRpcUrl(Optional<String> configured, String ownRpcUrl) {
+        Optional<String> named = configured.filter(u -> !u.isBlank());
+        if (named.isPresent()) {
+            return named.get();
         }
-        // A loopback dev chain (anvil) holds no secret in its URL and is reachable from a browser on the same machine.
         try {
-            String host = URI.create(rpcUrl).getHost();
-            return "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host) ? rpcUrl : null;
+            String host = URI.create(ownRpcUrl).getHost();
+            return "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host) ? ownRpcUrl : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -45,7 +45,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Governance proposals: public reads; creation by admins, members past the proposal threshold and merchants (for
  * listings of their own products); queue and execute by any member or admin; cancel by the author or an admin.
  */
-@Path("governance/proposals")
+// Every governance resource class shares @Path("governance"): RESTEasy merges classes of one template, while a
+// longer class template (governance/proposals) would hide the other classes' proposals/{id}/... methods.
+@Path("governance")
 @RequestScoped
 @Tag(name = "governance")
 public class GovernanceProposalsResource {
@@ -72,6 +74,7 @@ public class GovernanceProposalsResource {
     Providers providers;
 
     @POST
+    @Path("proposals")
     @RolesAllowed({"partner", "merchant", "admin"})
     @SecurityRequirement(name = "bearer")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -130,6 +133,7 @@ public class GovernanceProposalsResource {
     }
 
     @GET
+    @Path("proposals")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listProposals", summary = "Proposals, newest first (public)",
@@ -155,7 +159,7 @@ public class GovernanceProposalsResource {
     }
 
     @GET
-    @Path("{id}")
+    @Path("proposals/{id}")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getProposal", summary = "One proposal (public)",
@@ -170,7 +174,7 @@ public class GovernanceProposalsResource {
     }
 
     @POST
-    @Path("{id}/queue")
+    @Path("proposals/{id}/queue")
     @RolesAllowed({"partner", "merchant", "admin", "auditor"})
     @SecurityRequirement(name = "bearer")
     @Produces(MediaType.APPLICATION_JSON)
@@ -190,7 +194,7 @@ public class GovernanceProposalsResource {
     }
 
     @POST
-    @Path("{id}/execute")
+    @Path("proposals/{id}/execute")
     @RolesAllowed({"partner", "merchant", "admin", "auditor"})
     @SecurityRequirement(name = "bearer")
     @Produces(MediaType.APPLICATION_JSON)
@@ -213,7 +217,7 @@ public class GovernanceProposalsResource {
     }
 
     @POST
-    @Path("{id}/cancel")
+    @Path("proposals/{id}/cancel")
     @RolesAllowed({"partner", "merchant", "admin", "auditor"})
     @SecurityRequirement(name = "bearer")
     @Produces(MediaType.APPLICATION_JSON)

@@ -24,6 +24,6 @@ class StrictJsonSyntaxTest {
     void refusesTrailingContentLeadingZerosAndBrokenJson(String body) {
         ProblemException e = assertThrows(ProblemException.class,
             () -> StrictJsonSyntax.check(body.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(ProblemType.MALFORMED_REQUEST, e.problem().type());
+        assertEquals(ProblemType.MALFORMED_REQUEST.uri(), e.problem().type());
     }
 }
