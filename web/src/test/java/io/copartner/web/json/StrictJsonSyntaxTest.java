@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StrictJsonSyntaxTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"a\":1}", " {\"a\":[1,2.5,-0,1e3,\"x\"]} \n", "[]", "\"text\"", "0", "-12.5E+3", "  "})
+    @ValueSource(strings = {"{\"a\":1}", " {\"a\":[1,2.5,-0,1e3,\"x\"]} \n", "[]", "\"text\"", "[0]", "-12.5E+3", "  "})
     void acceptsOneWellFormedValue(String body) {
         assertDoesNotThrow(() -> StrictJsonSyntax.check(body.getBytes(StandardCharsets.UTF_8)));
     }
