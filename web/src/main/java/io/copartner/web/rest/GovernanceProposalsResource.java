@@ -1,11 +1,14 @@
 package io.copartner.web.rest;
 
+import io.copartner.governance.api.GovernanceParameters;
 import io.copartner.governance.api.NewProposal;
 import io.copartner.governance.api.ProposalKind;
 import io.copartner.governance.api.ProposalView;
 import io.copartner.governance.api.Proposals;
-import io.copartner.kernel.idempotency.Idempotent;
+import io.copartner.governance.api.RevenuePolicy;
+import io.copartner.governance.api.WeightStrategy;
 import io.copartner.kernel.idempotency.IdempotencyKey;
+import io.copartner.kernel.idempotency.Idempotent;
 import io.copartner.kernel.idempotency.IdempotentRequest;
 import io.copartner.kernel.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
@@ -28,6 +31,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Providers;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,7 +65,7 @@ public class GovernanceProposalsResource {
         "quorumBps":1000,"thresholdBps":5000,"snapshotAt":"2026-12-02T10:00:00Z","votingStartsAt":"2026-12-02T10:00:00Z",\
         "votingEndsAt":"2026-12-09T10:00:00Z","eta":null,"executedAt":null,"description":"Hold one every Saturday.",\
         "links":["https://forum.copartner.example/t/42"],"productRef":null,"merchantDid":null,"policy":null,\
-        "parameters":null,"createdAt":"2026-12-01T10:00:00Z","queuedAt":null,"canceledAt":null,"expiresAt":null,\
+        "parameters":null,"createdAt":"2026-12-01T10:00:00Z","queuedAt":null,"expiresAt":null,\
         "timelockSeconds":172800,"graceSeconds":1209600,"lateQuorumSeconds":86400,"votingExtended":false,\
         "parametersVersion":1}""";
 
@@ -90,7 +95,8 @@ public class GovernanceProposalsResource {
             + "members for the kind's proposalThresholdSeconds; merchants for listings of their own products. The "
             + "governance parameters in force are frozen into the proposal. With an Idempotency-Key a retry returns "
             + "the same proposal.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        schema = @Schema(implementation = NewProposal.class), examples = {
         @ExampleObject(name = "general", value = "{\"kind\":\"GENERAL\",\"title\":\"Weekly farmers' market\","
             + "\"description\":\"Hold one every Saturday.\",\"links\":[\"https://forum.copartner.example/t/42\"]}"),
         @ExampleObject(name = "listing", value = "{\"kind\":\"PRODUCT_LISTING\",\"title\":\"List the spring tea\","
@@ -102,7 +108,7 @@ public class GovernanceProposalsResource {
             + "\"shareRewardPoints\":5,\"pointExchangeRates\":[{\"from\":\"POINTS-A\",\"to\":\"POINTS-B\","
             + "\"rateBps\":8000}]}}")}))
     @APIResponse(responseCode = "201", description = "Created (or, for a repeated Idempotency-Key, the first result)",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProposalView.class),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProposalDoc.class),
             examples = @ExampleObject(name = "proposal", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Malformed body or a value out of its hard bounds",
         content = @Content(mediaType = PROBLEM))
@@ -166,7 +172,7 @@ public class GovernanceProposalsResource {
         description = "Numbers are JSON numbers; instants not reached yet (eta, executedAt...) are null. "
             + "snapshotAt = votingStartsAt; votingEndsAt moves once if quorum is first reached late.")
     @APIResponse(responseCode = "200", description = "The proposal",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProposalView.class),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProposalDoc.class),
             examples = @ExampleObject(name = "proposal", value = EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such proposal", content = @Content(mediaType = PROBLEM))
     public ProposalView get(@PathParam("id") @Parameter(in = ParameterIn.PATH, description = "the proposal id") String id) {
@@ -184,7 +190,7 @@ public class GovernanceProposalsResource {
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
         examples = @ExampleObject(name = "empty", value = "{}")))
     @APIResponse(responseCode = "200", description = "QUEUED", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-        schema = @Schema(implementation = ProposalView.class), examples = @ExampleObject(name = "proposal", value = EXAMPLE)))
+        schema = @Schema(implementation = ProposalDoc.class), examples = @ExampleObject(name = "proposal", value = EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Neither a member nor an admin", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such proposal", content = @Content(mediaType = PROBLEM))
@@ -206,7 +212,7 @@ public class GovernanceProposalsResource {
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
         examples = @ExampleObject(name = "empty", value = "{}")))
     @APIResponse(responseCode = "200", description = "EXECUTED", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-        schema = @Schema(implementation = ProposalView.class), examples = @ExampleObject(name = "proposal", value = EXAMPLE)))
+        schema = @Schema(implementation = ProposalDoc.class), examples = @ExampleObject(name = "proposal", value = EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Neither a member nor an admin", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such proposal", content = @Content(mediaType = PROBLEM))
@@ -226,7 +232,7 @@ public class GovernanceProposalsResource {
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
         examples = @ExampleObject(name = "empty", value = "{}")))
     @APIResponse(responseCode = "200", description = "CANCELED", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-        schema = @Schema(implementation = ProposalView.class), examples = @ExampleObject(name = "proposal", value = EXAMPLE)))
+        schema = @Schema(implementation = ProposalDoc.class), examples = @ExampleObject(name = "proposal", value = EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Neither the author nor an admin", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such proposal", content = @Content(mediaType = PROBLEM))
@@ -246,5 +252,20 @@ public class GovernanceProposalsResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("No proposal " + id + ".");
         }
+    }
+
+    /** The OpenAPI shape of {@link ProposalView}: which members are null until their moment (JSON-B writes them). */
+    @Schema(name = "Proposal")
+    public record ProposalDoc(String id, ProposalKind kind, String state, String title, String author,
+                              WeightStrategy strategy, int quorumBps, int thresholdBps, Instant snapshotAt,
+                              Instant votingStartsAt, Instant votingEndsAt,
+                              @Schema(nullable = true) Instant eta, @Schema(nullable = true) Instant executedAt,
+                              String description, List<String> links,
+                              @Schema(nullable = true) String productRef, @Schema(nullable = true) String merchantDid,
+                              @Schema(nullable = true) RevenuePolicy policy,
+                              @Schema(nullable = true) GovernanceParameters parameters, Instant createdAt,
+                              @Schema(nullable = true) Instant queuedAt, @Schema(nullable = true) Instant canceledAt,
+                              @Schema(nullable = true) Instant expiresAt, long timelockSeconds, long graceSeconds,
+                              long lateQuorumSeconds, boolean votingExtended, int parametersVersion) {
     }
 }
