@@ -146,6 +146,7 @@ public class GovernanceProposalsResource {
         description = "Filter by state (PENDING, ACTIVE, CANCELED, DEFEATED, SUCCEEDED, QUEUED, EXECUTED, EXPIRED) "
             + "and kind; pass next as cursor for the following page (null on the last).")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        schema = @Schema(implementation = ProposalPageDoc.class),
         examples = @ExampleObject(name = "page", value = "{\"items\":[" + EXAMPLE + "],\"next\":null}")))
     @APIResponse(responseCode = "400", description = "Unknown state or kind, bad cursor or limit",
         content = @Content(mediaType = PROBLEM))
@@ -252,6 +253,11 @@ public class GovernanceProposalsResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("No proposal " + id + ".");
         }
+    }
+
+    /** The OpenAPI shape of a page of proposals: {@code next} is null on the last page. */
+    @Schema(name = "ProposalPage")
+    public record ProposalPageDoc(List<ProposalDoc> items, @Schema(nullable = true) String next) {
     }
 
     /** The OpenAPI shape of {@link ProposalView}: which members are null until their moment (JSON-B writes them). */
