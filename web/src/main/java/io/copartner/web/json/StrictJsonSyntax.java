@@ -43,7 +43,7 @@ public class StrictJsonSyntax implements ReaderInterceptor {
     }
 
     /** Throws {@code malformed-request} unless {@code body} is one well-formed JSON value (blank bodies excepted). */
-    static void check(byte[] body) {
+    public static void check(byte[] body) {
         if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return;
         }

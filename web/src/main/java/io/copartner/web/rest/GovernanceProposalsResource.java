@@ -11,6 +11,7 @@ import io.copartner.kernel.idempotency.IdempotencyKey;
 import io.copartner.kernel.idempotency.Idempotent;
 import io.copartner.kernel.idempotency.IdempotentRequest;
 import io.copartner.kernel.problem.ProblemException;
+import io.copartner.web.json.OptionalJsonBody;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -182,6 +183,7 @@ public class GovernanceProposalsResource {
 
     @POST
     @Path("proposals/{id}/queue")
+    @OptionalJsonBody
     @RolesAllowed({"partner", "merchant", "admin", "auditor"})
     @SecurityRequirement(name = "bearer")
     @Produces(MediaType.APPLICATION_JSON)
@@ -202,6 +204,7 @@ public class GovernanceProposalsResource {
 
     @POST
     @Path("proposals/{id}/execute")
+    @OptionalJsonBody
     @RolesAllowed({"partner", "merchant", "admin", "auditor"})
     @SecurityRequirement(name = "bearer")
     @Produces(MediaType.APPLICATION_JSON)
@@ -225,6 +228,7 @@ public class GovernanceProposalsResource {
 
     @POST
     @Path("proposals/{id}/cancel")
+    @OptionalJsonBody
     @RolesAllowed({"partner", "merchant", "admin", "auditor"})
     @SecurityRequirement(name = "bearer")
     @Produces(MediaType.APPLICATION_JSON)
