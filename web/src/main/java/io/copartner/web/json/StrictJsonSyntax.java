@@ -44,6 +44,10 @@ public class StrictJsonSyntax implements ReaderInterceptor {
 
     /** Throws {@code malformed-request} unless {@code body} is one well-formed JSON value (blank bodies excepted). */
     public static void check(byte[] body) {
+        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+            // RFC 8259 §8.1: a JSON text must not begin with a byte order mark; JSON-B refuses one, so refuse it here too.
+            throw ProblemException.malformed("The request body begins with a byte order mark.");
+        }
         if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return;
         }

@@ -20,7 +20,7 @@ class StrictJsonSyntaxTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"a\":1} trailing", "{\"a\":1}{\"b\":2}", "[01]", "{\"a\":-01}", "[1] 2", "{\"a\":",
-        "{'a':1}", "[1,]"})
+        "{'a':1}", "[1,]", "\uFEFF{}"})
     void refusesTrailingContentLeadingZerosAndBrokenJson(String body) {
         ProblemException e = assertThrows(ProblemException.class,
             () -> StrictJsonSyntax.check(body.getBytes(StandardCharsets.UTF_8)));
