@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Abuse limits on a running platform. The platform starts with the generous defaults (the rest of the suite and
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * an attack), sees 429 problem + Retry-After, and the file is removed afterwards, so no restart is needed.
  */
 @ExtendWith(PlatformExtension.class)
+@ResourceLock(PlatformExtension.WHOLE_PLATFORM) // it stops, restarts or reconfigures a part: nothing else runs meanwhile
 class AbuseLimitsIT {
 
     static final String TOO_MANY = "https://copartner.io/problems/too-many-requests";

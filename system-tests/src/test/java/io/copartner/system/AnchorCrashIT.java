@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.web3j.crypto.Hash;
 
 /**
@@ -29,6 +30,7 @@ import org.web3j.crypto.Hash;
  * chain records that anchor, exactly once, with the mined transaction.
  */
 @ExtendWith(PlatformExtension.class)
+@ResourceLock(PlatformExtension.WHOLE_PLATFORM) // it stops, restarts or reconfigures a part: nothing else runs meanwhile
 class AnchorCrashIT {
 
     static final String ANCHORED_TOPIC = Hash.sha3String("Anchored(uint64,bytes32,uint256)");

@@ -20,9 +20,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** A chain that stops during traffic delays anchors but loses nothing, and commerce goes on meanwhile. */
 @ExtendWith(PlatformExtension.class)
+@ResourceLock(PlatformExtension.WHOLE_PLATFORM) // it stops, restarts or reconfigures a part: nothing else runs meanwhile
 class ChainOutageIT {
 
     /** The newest queued anchor above a size, as the worker left it. */

@@ -13,8 +13,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,6 +58,41 @@ class ContractFuzzIT {
 
     @Test
     void everyOperationAnswersBadInputAsTheContractSays() {
+        fuzz(SEED, PER_OPERATION);
+    }
+
+    /**
+     * The soak run's fuzz scenario: round after round with the next seed (so new inputs each round; the first is
+     * -Dcopartner.soak.fuzz-seed, default CI's seed + 1, and each round prints its seed) until the budget is used, each
+     * round checked as in CI.
+     */
+    static SoakScenario scenario() {
+        return new SoakScenario() {
+            @Override
+            public String name() {
+                return "contract fuzz";
+            }
+
+            @Override
+            public SoakResult run(Duration budget) {
+                long until = System.nanoTime() + budget.toNanos();
+                long requests = 0;
+                long nanos = 0;
+                long seed = Long.getLong("copartner.soak.fuzz-seed", SEED + 1);
+                do {
+                    long started = System.nanoTime();
+                    requests += fuzz(seed++, PER_OPERATION);
+                    nanos += System.nanoTime() - started;
+                } while (System.nanoTime() < until);
+                // Every answer was checked: a 5xx or a contract violation fails the round before we get here.
+                return new SoakResult("contract fuzz", requests, requests * 1e9 / nanos, -1, -1, requests, 0, -1, -1,
+                    "-");
+            }
+        };
+    }
+
+    /** One fuzz round over every operation; fails on any response that breaks the contract; the inputs sent. */
+    static int fuzz(long seed, int perOperation) {
         OpenApiDocument doc = OpenApiDocument.served();
         Set<String> documented = doc.documentedProblemTypes();
         RoleTokens tokens = RoleTokens.get();
@@ -68,7 +103,7 @@ class ContractFuzzIT {
         long started = System.nanoTime();
         for (Operation op : doc.operations()) {
             Caller caller = OperationRoles.fuzzCaller(op.id());
-            for (Input input : new BadInputs(doc, op, SEED).generate(PER_OPERATION)) {
+            for (Input input : new BadInputs(doc, op, seed).generate(perOperation)) {
                 Reply r = send(tokens, caller, op, input);
                 if (r.status() < 0) {
                     unsendable++;
@@ -82,7 +117,7 @@ class ContractFuzzIT {
             }
         }
         System.out.printf(Locale.ROOT, "contract fuzz: seed %d, %d operations, %d inputs sent (%d the HTTP client"
-                + " refused to send), %.1f s, statuses %s, %d findings%n", SEED, doc.operations().size(), inputs,
+                + " refused to send), %.1f s, statuses %s, %d findings%n", seed, doc.operations().size(), inputs,
             unsendable, (System.nanoTime() - started) / 1e9,
             statuses, failures.size());
         List<String> unknown = new ArrayList<>();
@@ -103,6 +138,7 @@ class ContractFuzzIT {
         unknown.stream().limit(200).forEach(f -> System.out.println("  NEW: " + f));
         assertTrue(unknown.isEmpty(), unknown.size() + " responses break the contract; first: "
             + unknown.stream().limit(20).toList());
+        return inputs;
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Crash under load, nothing lost (issue 13 item 3). Sixteen callers post ledger entries with Idempotency-Keys while
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * integrated everything (no gap, nothing pending). Runs after the ordinary scenarios, before the outage ones.
  */
 @ExtendWith(PlatformExtension.class)
+@ResourceLock(PlatformExtension.WHOLE_PLATFORM) // it stops, restarts or reconfigures a part: nothing else runs meanwhile
 @Order(Integer.MAX_VALUE - 3)
 class CrashUnderLoadIT {
 
@@ -101,7 +103,7 @@ class CrashUnderLoadIT {
         // Keycloak shares the embedded PostgreSQL: wait until it signs in again, for the checks and the tests after.
         Await.until(Duration.ofMinutes(2), () -> {
             try {
-                return Tokens.password("auditor", "auditor");
+                return Tokens.fresh("auditor", "auditor");
             } catch (Exception | AssertionError e) {
                 return null;
             }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A database outage answers 503 problem details with Retry-After, never a 500, and the API (and Keycloak, which
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * after the other scenarios (only the restart scenarios come later) and waits until the platform is healthy again.
  */
 @ExtendWith(PlatformExtension.class)
+@ResourceLock(PlatformExtension.WHOLE_PLATFORM) // it stops, restarts or reconfigures a part: nothing else runs meanwhile
 @Order(Integer.MAX_VALUE - 3)
 class DatabaseOutageIT {
 
@@ -60,7 +62,7 @@ class DatabaseOutageIT {
         assertEquals(250, LedgerIT.balance(wallet));
         // Leave the platform as found for the scenarios after this one: Keycloak signs in again, all checks UP.
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-            .untilAsserted(() -> Tokens.password("partner", "partner"));
+            .untilAsserted(() -> Tokens.fresh("partner", "partner"));
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
             given().when().get("/health/ready").then().statusCode(200));
     }

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Governance black-box, against the pinned public contract: DID partners (Ed25519 and secp256k1) propose, vote,
@@ -44,6 +46,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 @ExtendWith(PlatformExtension.class)
 @Execution(ExecutionMode.CONCURRENT)
+// Shares the platform with the ordinary classes that run meanwhile; waits for (and holds off) those that stop parts.
+@ResourceLock(value = PlatformExtension.WHOLE_PLATFORM, mode = ResourceAccessMode.READ)
 class GovernanceIT {
 
     @Test

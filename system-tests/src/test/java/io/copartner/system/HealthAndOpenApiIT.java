@@ -5,7 +5,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,6 +39,33 @@ class HealthAndOpenApiIT {
             .body("info.license.name", equalTo("Apache-2.0"))
             .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/me"))
             .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+    }
+
+    /** The rate limits and outages can answer any operation: each documents 429 and 503 with Retry-After. */
+    @Test
+    void everyOperationDocumentsTooManyRequestsAndUnavailableWithRetryAfter() {
+        Map<String, Map<String, Map<String, Object>>> paths = given()
+            .accept("application/json").when().get("/openapi").then().statusCode(200).extract().path("paths");
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            for (var op : path.getValue().entrySet()) {
+                if (!Set.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
+                    continue;
+                }
+                operations++;
+                @SuppressWarnings("unchecked")
+                var responses = (Map<String, Map<String, Object>>) op.getValue().get("responses");
+                for (String code : List.of("429", "503")) {
+                    var response = responses.get(code);
+                    assertNotNull(response, op.getKey() + " " + path.getKey() + " " + code);
+                    @SuppressWarnings("unchecked")
+                    var headers = (Map<String, Object>) response.get("headers");
+                    assertTrue(headers != null && headers.containsKey("Retry-After"),
+                        op.getKey() + " " + path.getKey() + " " + code + " has Retry-After");
+                }
+            }
+        }
+        assertTrue(operations > 50, "operations seen: " + operations);
     }
 
     @Test

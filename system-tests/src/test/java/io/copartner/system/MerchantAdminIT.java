@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Merchant identity administration end to end, with Keycloak checked through its own admin API: an admin
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * stopped Keycloak leaves no half-created merchant.
  */
 @ExtendWith(PlatformExtension.class)
+@ResourceLock(PlatformExtension.WHOLE_PLATFORM) // it stops, restarts or reconfigures a part: nothing else runs meanwhile
 class MerchantAdminIT {
 
     static final String PROBLEM = "application/problem+json";
@@ -237,7 +239,7 @@ class MerchantAdminIT {
             given().auth().oauth2(auditor).get("/api/v1/ledger/accounts/" + wallet).then().statusCode(200);
             given().auth().oauth2(admin).get("/api/v1/admin/merchants").then().statusCode(200);
             // Signing in needs Keycloak itself: refused (nothing listens), never a token from elsewhere.
-            assertThrows(Exception.class, () -> Tokens.password("partner", "partner"));
+            assertThrows(Exception.class, () -> Tokens.fresh("partner", "partner"));
             given().get("/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'keycloak' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'database' }.status", equalTo("UP"));
@@ -268,7 +270,7 @@ class MerchantAdminIT {
         keycloak().get("/users/" + created.getString("keycloakUserId") + "/role-mappings/realm").then().statusCode(200)
             .body("name", hasItem("auditor"));
         // New tokens carry it: the merchant may now read what auditors read.
-        String merchant = Tokens.password(username, password);
+        String merchant = Tokens.fresh(username, password);
         assertTrue(DidSignInIT.payload(merchant).getList("groups").contains("auditor"));
         given().auth().oauth2(merchant).get("/api/v1/audit/self-check").then().statusCode(200);
 
@@ -281,7 +283,7 @@ class MerchantAdminIT {
 
         given().auth().oauth2(admin).contentType("application/json").body(Map.of("roles", List.of("merchant")))
             .put(roles).then().statusCode(200).body("roles", equalTo(List.of("merchant")));
-        assertFalse(DidSignInIT.payload(Tokens.password(username, password)).getList("groups").contains("auditor"));
+        assertFalse(DidSignInIT.payload(Tokens.fresh(username, password)).getList("groups").contains("auditor"));
 
         for (List<String> refused : List.of(List.of("auditor"), List.of("merchant", "admin"), List.of("merchant", "x"))) {
             given().auth().oauth2(admin).contentType("application/json").body(Map.of("roles", refused))

@@ -18,6 +18,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public class PlatformExtension implements BeforeAllCallback {
 
+    /**
+     * The JUnit resource lock of the whole shared platform: classes that stop, restart or reconfigure a part take it
+     * exclusively; a class that runs concurrently with the others (GovernanceIT) takes it to read.
+     */
+    static final String WHOLE_PLATFORM = "copartner-platform";
+
+
     static final int HTTP = 19080;
     static final int KEYCLOAK = 18180;
     static final int CHAIN = 18545;

@@ -10,9 +10,11 @@ import io.copartner.launcher.Platform;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Stopping and starting keeps everything: the database, the chain state and the Keycloak realm. */
 @ExtendWith(PlatformExtension.class)
+@ResourceLock(PlatformExtension.WHOLE_PLATFORM) // it stops, restarts or reconfigures a part: nothing else runs meanwhile
 @Order(Integer.MAX_VALUE - 1)
 class RestartIT {
 
@@ -33,7 +35,7 @@ class RestartIT {
         String code = ChainIT.rpc(PlatformExtension.settings().chainRpcUrl(), "eth_getCode",
             "[\"" + before + "\", \"latest\"]");
         assertTrue(code.length() > 100, "anvil restored its state from data/chain");
-        given().auth().oauth2(Tokens.password("auditor", "auditor"))
+        given().auth().oauth2(Tokens.fresh("auditor", "auditor"))
             .when().get("/api/v1/me")
             .then().statusCode(200)
             .body("roles", contains("auditor"));

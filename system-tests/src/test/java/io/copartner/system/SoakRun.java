@@ -16,9 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PlatformExtension.class)
 class SoakRun {
 
-    /** The scenarios, in the order they run. Add yours here (one line): see /work/briefs/soak-hooks.md. */
+    /** The scenarios, in the order they run (docs/reliability.md, "Soak run"). */
     static final List<Supplier<SoakScenario>> SCENARIOS = List.of(
-        CrashUnderLoadIT::scenario);
+        CrashUnderLoadIT::scenario, ChainOutageIT::scenario, ContractFuzzIT::scenario);
 
     @Test
     void soak() throws Exception {

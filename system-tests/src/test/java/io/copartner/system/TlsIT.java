@@ -26,6 +26,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * HTTPS as production turns it on: the shipped liberty-config/src/main/liberty/tls/copartner-tls.xml dropped into
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * It changes the server's features, so it runs after the ordinary scenarios.
  */
 @ExtendWith(PlatformExtension.class)
+@ResourceLock(PlatformExtension.WHOLE_PLATFORM) // it stops, restarts or reconfigures a part: nothing else runs meanwhile
 @Order(Integer.MAX_VALUE - 5)
 class TlsIT {
 

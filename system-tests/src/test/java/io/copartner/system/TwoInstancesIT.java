@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two Liberty instances on one database (issue 13 item 4): a second instance on another port shares PostgreSQL,
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * nothing acknowledged by either is lost or doubled, leaf indexes have no gap, no size is anchored twice.
  */
 @ExtendWith(PlatformExtension.class)
+@ResourceLock(PlatformExtension.WHOLE_PLATFORM) // it stops, restarts or reconfigures a part: nothing else runs meanwhile
 @Order(Integer.MAX_VALUE - 4)
 class TwoInstancesIT {
 

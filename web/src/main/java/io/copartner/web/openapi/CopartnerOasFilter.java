@@ -20,7 +20,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * Makes the error half of the contract uniform, so a resource only says which errors it answers and why:
  * every 4xx/5xx response becomes {@code application/problem+json} referring to the one {@code Problem} schema
  * (examples kept), every operation that requires a token documents its 401, and every operation documents
- * {@code 4XX} for the client errors the HTTP edge answers anywhere.
+ * {@code 4XX} for the client errors the HTTP edge answers anywhere, and {@code 429} (the rate limits) and {@code 503}
+ * (a part is down), both with {@code Retry-After}, which any operation may answer.
  * Registered by {@code mp.openapi.filter} in the WAR's microprofile-config.properties.
  * <p>Compiled against the MicroProfile 6.1 OpenAPI API (3.1) but run by Liberty's mpOpenAPI-4.0: use only model
  * methods whose signatures did not change (not {@code Schema.type(..)}, which takes a list in 4.0), and keep
@@ -31,6 +32,9 @@ public class CopartnerOasFilter implements OASFilter {
     static final String UNAUTHORIZED = "401";
     /** Any other client error: the edge answers 400/405/406/413/415 on every operation (found by ContractFuzzIT). */
     static final String ANY_CLIENT_ERROR = "4XX";
+    static final String TOO_MANY_REQUESTS = "429";
+    static final String UNAVAILABLE = "503";
+    static final String RETRY_AFTER_REF = "#/components/schemas/RetryAfterSeconds";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -54,6 +58,10 @@ public class CopartnerOasFilter implements OASFilter {
                     addUnauthorized(operation);
                 }
                 addAnyClientError(operation);
+                addRetryable(operation, TOO_MANY_REQUESTS, "Over a rate limit of this client or IP (problem type "
+                    + "`too-many-requests`, with `retryAfterSeconds`): retry after `Retry-After` seconds");
+                addRetryable(operation, UNAVAILABLE, "A part the operation needs is down (the database, Keycloak, the"
+                    + " chain; problem type `unavailable`): nothing was changed; retry after `Retry-After` seconds");
                 if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
                     operation.getResponses().getAPIResponses().forEach((code, response) -> {
                         if (isError(code)) {
@@ -95,6 +103,19 @@ public class CopartnerOasFilter implements OASFilter {
             operation.getResponses().addAPIResponse(ANY_CLIENT_ERROR, OASFactory.createAPIResponse()
                 .description("Any other client error, e.g. a malformed or oversized body (413), an unsupported "
                     + "content type (415) or Accept header (406): a problem whose `type` says which"));
+        }
+    }
+
+    private static void addRetryable(Operation operation, String code, String description) {
+        APIResponse response = operation.getResponses().getAPIResponse(code);
+        if (response == null) {
+            response = OASFactory.createAPIResponse().description(description);
+            operation.getResponses().addAPIResponse(code, response);
+        }
+        if (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After")) {
+            response.addHeader("Retry-After", OASFactory.createHeader()
+                .description("Seconds to wait before retrying (RFC 9110 §10.2.3)")
+                .schema(OASFactory.createSchema().ref(RETRY_AFTER_REF)));
         }
     }
 
