@@ -167,3 +167,11 @@ export function barPercent(part: string | bigint, whole: string | bigint): numbe
   const p = (BigInt(part) * 10000n) / w;
   return Math.min(100, Number(p) / 100);
 }
+
+/** "12.5" (percent) → 1250 bps; undefined unless 0.01..100 with at most two decimals. */
+export function percentToBps(s: string): number | undefined {
+  const m = /^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*$/.exec(s);
+  if (!m) return undefined;
+  const bps = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return bps >= 1 && bps <= 10000 ? bps : undefined;
+}

@@ -4,7 +4,7 @@ import { ProblemError } from '../../api/problem';
 import { useSession } from '../../auth/session';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
-import { bpsToPercent, KINDS } from '../../lib/gov';
+import { bpsToPercent, KINDS, percentToBps } from '../../lib/gov';
 import { Link } from '../../ui/Link';
 import { Show, useAsync } from '../../ui/states';
 import { delegation, signDelegation, type Delegation as Statement } from '../../wallet/jws';
@@ -14,14 +14,6 @@ import { GovError } from './GovError';
 interface Row {
   delegate: string;
   percent: string;
-}
-
-/** "12.5" (percent) → 1250 bps; undefined unless 0.01..100 with at most two decimals. */
-export function percentToBps(s: string): number | undefined {
-  const m = /^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*$/.exec(s);
-  if (!m) return undefined;
-  const bps = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return bps >= 1 && bps <= 10000 ? bps : undefined;
 }
 
 /**
