@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { ProblemError } from '../../api/problem';
 import { useI18n, type MessageKey } from '../../i18n';
 import { readProblemDetail } from '../../lib/gov';
@@ -11,6 +12,9 @@ import { ErrorBox } from '../../ui/states';
  */
 export function GovError({ error, id, onRetry }: { error: unknown; id?: string; onRetry?: () => void }) {
   const { t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  // On a phone the refusal may be below the fold: bring it into view (and to screen readers' focus).
+  useEffect(() => ref.current?.focus(), [error]);
   if (!(error instanceof ProblemError)) return <ErrorBox error={error} onRetry={onRetry} />;
   const slug = (error.problem.type ?? '').split('/').pop() ?? '';
   const titleKey = keyFor('gov.problem', slug);
@@ -23,7 +27,7 @@ export function GovError({ error, id, onRetry }: { error: unknown; id?: string; 
       : t('gov.err.required', { field });
   }
   return (
-    <div class="error" role="alert" id={id} data-problem={slug} data-status={error.status}>
+    <div class="error" role="alert" id={id} ref={ref} tabIndex={-1} data-problem={slug} data-status={error.status}>
       <p class="error-title">{titleKey ? t(titleKey) : (error.problem.title ?? t('problem.status', { status: error.status }))}</p>
       {detail && <p class="error-detail">{detail}</p>}
     </div>

@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.Select;
  * from system-tests' pom): a partner signs in with a new DID wallet, sees memberSince and the tier on the account
  * page, signs a delegation statement in the browser, is refused a revenue policy out of bounds (the problem shown
  * in words), proposes, votes with a ballot signed by the browser wallet, sees it reach the audit log, changes the
- * vote, and, signed out, has the browser recompute the final tally from the public ballots and weights. Every
+ * vote, sees the new ballot anchored on the chain, and, signed out, has the browser recompute the final tally from the public ballots and weights. Every
  * screen is checked with axe-core and for console errors. No admin token: the partner proposes (threshold 0).
  */
 @ExtendWith(PlatformExtension.class)
@@ -129,7 +129,12 @@ class GovernanceBrowserIT {
                 .extract().jsonPath().getString("voters.find { it.voter == '" + did + "' }.weight");
             assertEquals(myWeight, b.await(By.cssSelector("#my-weight")).getAttribute("data-weight"),
                 "my weight as the snapshot derives it (my delegation gives, it does not take)");
-            screen(b, "gov-04-vote-changed-in-the-log-phone-en");
+            // Anchored: the entry proven in the browser into the root the AuditAnchor contract holds (every 10 s).
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(120)).until(
+                d -> !d.findElements(By.cssSelector("#ballot-progress li[data-stage='anchored'][data-done='true']")).isEmpty());
+            String anchored = b.driver().findElement(By.cssSelector("#ballot-progress li[data-stage='anchored']")).getText();
+            assertTrue(anchored.matches("(?s).*Anchored at block \\d+.*"), anchored);
+            screen(b, "gov-04-vote-changed-anchored-phone-en");
         }
 
         JsonPath tally = Gov.awaitFinalTally(proposal);
@@ -149,6 +154,11 @@ class GovernanceBrowserIT {
             b.open("/governance");
             b.await(By.cssSelector("#proposals li[data-proposal='" + proposal + "']"));
             screen(b, "gov-06-proposals-desktop-en");
+
+            new Select(b.driver().findElement(By.id("locale-switcher"))).selectByValue("zh-CN");
+            b.awaitText(By.id("page-title"), "提案");
+            b.awaitText(By.cssSelector("#proposals li[data-proposal='" + proposal + "'] .tally-summary"), "法定人数");
+            screen(b, "gov-07-proposals-desktop-zh");
         }
     }
 
