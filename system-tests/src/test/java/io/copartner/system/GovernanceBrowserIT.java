@@ -134,6 +134,7 @@ class GovernanceBrowserIT {
                 d -> !d.findElements(By.cssSelector("#ballot-progress li[data-stage='anchored'][data-done='true']")).isEmpty());
             String anchored = b.driver().findElement(By.cssSelector("#ballot-progress li[data-stage='anchored']")).getText();
             assertTrue(anchored.matches("(?s).*Anchored at block \\d+.*"), anchored);
+            b.js("document.getElementById('ballot-progress').scrollIntoView()");
             screen(b, "gov-04-vote-changed-anchored-phone-en");
         }
 
@@ -149,6 +150,7 @@ class GovernanceBrowserIT {
             b.await(By.id("verify-tally-button")).click();
             assertEquals("matches", b.await(By.id("tally-verdict")).getAttribute("data-verdict"),
                 b.driver().findElement(By.id("verify-tally")).getText());
+            b.js("document.getElementById('verify-tally').scrollIntoView()");
             screen(b, "gov-05-final-tally-verified-desktop-en");
 
             b.open("/governance");
