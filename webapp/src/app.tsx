@@ -59,7 +59,7 @@ function Nav({ path }: { path: string }) {
   const { t } = useI18n();
   const session = useSession();
   const [open, setOpen] = useState(false);
-  const items = routes.filter((r) => r.nav && (!r.auth || session));
+  const items = routes.filter((r) => r.nav && (!r.auth || session) && (!r.roles || r.roles.some((role) => session?.roles.includes(role))));
   return (
     <nav aria-label={t('nav.label')} class={open ? 'nav open' : 'nav'}>
       <button type="button" class="menu-toggle" aria-expanded={open} aria-controls="nav-list" onClick={() => setOpen(!open)}>

@@ -11,6 +11,8 @@ export interface Route {
   load: () => Promise<{ default: ComponentType<{ path: string }> }>;
   nav?: boolean;
   auth?: boolean;
+  /** Shown in the navigation only to a session holding one of these roles (the API refuses everyone else). */
+  roles?: string[];
 }
 
 export const routes: Route[] = [
@@ -21,9 +23,11 @@ export const routes: Route[] = [
   { path: '/personal-data', title: 'nav.personalData', load: () => import('./pages/PersonalData'), nav: true, auth: true },
   { path: '/balances', title: 'nav.balances', load: () => import('./pages/Balances'), nav: true, auth: true },
   { path: '/auth/callback', title: 'auth.callback', load: () => import('./pages/AuthCallback') },
+  { path: '/governance', title: 'nav.governance', load: () => import('./pages/gov/Governance'), nav: true },
+  { path: '/governance/*', title: 'nav.governance', load: () => import('./pages/gov/Governance') },
   { path: '/audit', title: 'nav.audit', load: () => import('./pages/audit/AuditExplorer'), nav: true },
   { path: '/audit/*', title: 'nav.audit', load: () => import('./pages/audit/AuditExplorer') },
-  { path: '/admin', title: 'nav.admin', load: () => import('./pages/admin/AdminConsole'), nav: true, auth: true },
+  { path: '/admin', title: 'nav.admin', load: () => import('./pages/admin/AdminConsole'), nav: true, auth: true, roles: ['admin'] },
   { path: '/admin/*', title: 'nav.admin', load: () => import('./pages/admin/AdminConsole'), auth: true },
 ];
 

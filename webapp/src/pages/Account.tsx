@@ -1,13 +1,15 @@
 import { api } from '../api/client';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
+import { formatDateTime } from '../i18n/format';
+import { bpsToPercent } from '../lib/gov';
 import { CopyValue } from '../ui/Copy';
 import { keyFor } from '../ui/labels';
 import { Link } from '../ui/Link';
 import { Show, useAsync } from '../ui/states';
 
 export default function Account() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const session = useSession();
   const [me, reload] = useAsync(async () => (await api.GET('/api/v1/me')).data!, [session?.accessToken]);
   return (
@@ -41,6 +43,14 @@ export default function Account() {
                     </span>
                   );
                 })}
+              </dd>
+              <dt>{t('account.memberSince')}</dt>
+              <dd id="account-member-since" data-value={m.memberSince ?? ''}>
+                {m.memberSince ? formatDateTime(locale, m.memberSince) : t('account.notMember')}
+              </dd>
+              <dt>{t('account.tier')}</dt>
+              <dd id="account-tier" data-bps={m.tierBps ?? ''}>
+                {m.tierBps != null ? t('account.tierBps', { percent: bpsToPercent(m.tierBps), bps: m.tierBps }) : '—'}
               </dd>
               <dt>{t('account.method')}</dt>
               <dd>{t(session?.method === 'did' ? 'account.method.did' : 'account.method.password')}</dd>
