@@ -82,8 +82,12 @@ class CatalogueIT {
         for (int i = 0; i < 2; i++) {
             long index = versions.getLong("[" + i + "].auditIndex");
             JsonPath entry = given().get("/api/v1/audit/entries/" + index).then().statusCode(200).extract().jsonPath();
-            assertEquals("product:" + id, entry.getString("subject"));
             assertEquals(i == 0 ? "commerce.product.created" : "commerce.product.version-added", entry.getString("type"));
+            JsonPath canonical = JsonPath.from(entry.getString("canonical"));
+            assertEquals("product:" + id, canonical.getString("subject"));
+            assertEquals(i + 1, canonical.getInt("payload.version"));
+            assertEquals(i == 0 ? "6800" : "6500", canonical.getString("payload.prices.CNY"));
+            assertEquals(64, canonical.getString("payload.contentSha256").length());
         }
     }
 

@@ -55,7 +55,8 @@ public class PaymentWebhookResource {
             + "signature (webhook-signature-invalid), an old timestamp (webhook-timestamp-stale) or a replayed event "
             + "id (webhook-replayed) changes nothing. Sandbox events: {\"id\":\"evt_…\",\"type\":\"top_up.succeeded\","
             + "\"created\":<unix>,\"data\":{\"topUpId\",\"currency\",\"amount\"}}.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "sandbox",
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        schema = @Schema(implementation = SandboxEventDoc.class), examples = @ExampleObject(name = "sandbox",
         value = "{\"id\":\"evt_8c1f\",\"type\":\"top_up.succeeded\",\"created\":1796205600,\"data\":{\"topUpId\":"
             + "\"01936b2f-0000-7000-8000-00000000b001\",\"currency\":\"CNY\",\"amount\":10000}}")))
     @APIResponse(responseCode = "200", description = "Accepted: the completed top-up",
@@ -81,5 +82,15 @@ public class PaymentWebhookResource {
             }
         });
         return wallets.webhook(provider, h, body == null ? new byte[0] : body);
+    }
+
+    /** The OpenAPI shape of the sandbox provider's event (other providers send their own). */
+    @Schema(name = "SandboxPaymentEvent")
+    public record SandboxEventDoc(String id, @Schema(enumeration = "top_up.succeeded") String type, long created,
+                                  SandboxEventData data) {
+    }
+
+    @Schema(name = "SandboxPaymentEventData")
+    public record SandboxEventData(String topUpId, String currency, long amount) {
     }
 }
