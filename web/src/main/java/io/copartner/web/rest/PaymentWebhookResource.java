@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -74,14 +76,15 @@ public class PaymentWebhookResource {
     @APIResponse(responseCode = "409", description = "Event id already processed (webhook-replayed), or the top-up "
         + "was completed by another event", content = @Content(mediaType = PROBLEM))
     public TopUpView receive(@PathParam("provider") @Parameter(in = ParameterIn.PATH, description = "provider name",
-        example = "sandbox") String provider, byte[] body) {
+        example = "sandbox") String provider, InputStream body) throws IOException {
         Map<String, String> h = new HashMap<>();
         headers.getRequestHeaders().forEach((name, values) -> {
             if (!values.isEmpty()) {
                 h.put(name.toLowerCase(Locale.ROOT), values.get(0));
             }
         });
-        return wallets.webhook(provider, h, body == null ? new byte[0] : body);
+        // The raw bytes, as signed (the edge has already bounded the body's size).
+        return wallets.webhook(provider, h, body == null ? new byte[0] : body.readAllBytes());
     }
 
     /** The OpenAPI shape of the sandbox provider's event (other providers send their own). */
