@@ -88,7 +88,19 @@ final class OperationRoles {
         Map.entry("executeProposal", EVERY_ROLE),
         Map.entry("cancelProposal", EVERY_ROLE),
         Map.entry("castBallot", EVERY_ROLE),
-        Map.entry("putDelegation", EVERY_ROLE));
+        Map.entry("putDelegation", EVERY_ROLE),
+        // commerce: the catalogue's reads are public, its writes the merchants' (verified ones, by the domain rules);
+        // wallets and top-ups the partners'; the payment webhook is authenticated by its signature, not a token
+        Map.entry("listProducts", PUBLIC),
+        Map.entry("getProduct", PUBLIC),
+        Map.entry("listProductVersions", PUBLIC),
+        Map.entry("createProduct", EnumSet.of(Caller.MERCHANT)),
+        Map.entry("changeProduct", EnumSet.of(Caller.MERCHANT)),
+        Map.entry("listMyWallets", EnumSet.of(Caller.PARTNER)),
+        Map.entry("createTopUp", EnumSet.of(Caller.PARTNER)),
+        Map.entry("getTopUp", EnumSet.of(Caller.PARTNER)),
+        Map.entry("getSandboxConfirmation", EnumSet.of(Caller.PARTNER)),
+        Map.entry("receivePaymentWebhook", PUBLIC));
 
     private OperationRoles() {
     }

@@ -15,7 +15,9 @@ import io.copartner.kernel.idempotency.IdempotentRequest;
 import io.copartner.kernel.problem.ProblemException;
 import io.copartner.ledger.api.AuditReceipt;
 import io.copartner.ledger.api.AuditTrail;
+import io.copartner.identity.api.event.MerchantStatusChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +49,9 @@ public class MerchantTransactions {
 
     @Inject
     IdempotencyRepository idempotency;
+
+    @Inject
+    Event<MerchantStatusChanged> statusChanged;
 
     /**
      * The merchant, or with a keyed request whose key a concurrent create committed first (this one waited for it),
@@ -176,6 +181,7 @@ public class MerchantTransactions {
     /** The event carries the merchant's state after the step: its status, credential and change time. */
     private MerchantEvent record(String type, Merchant m, Map<String, Object> payload, PartyId actor) {
         AuditReceipt receipt = audit.record(type, "merchant:" + m.id(), payload);
+        statusChanged.fire(new MerchantStatusChanged(m.id(), m.did(), m.status().name(), receipt.time()));
         return merchants.addEvent(new MerchantEvent(m.id(), type, m.status(), m.credentialId(), actor.value(),
             receipt.entryId(), receipt.leafHash(), m.updatedAt()));
     }

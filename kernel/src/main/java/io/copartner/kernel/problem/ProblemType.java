@@ -56,7 +56,25 @@ public enum ProblemType {
     /** Governance: the signer used this nonce before (in a ballot or a delegation statement). */
     NONCE_REPLAYED("nonce-replayed", "Nonce already used", 409),
     /** An abuse limit ({@code copartner.ratelimit.*}) was reached; {@code Retry-After} says when to try again. */
-    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429);
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
+    /** Commerce: a GTIN that is not 14 digits (8, 12 or 13 are padded) or whose GS1 check digit is wrong. */
+    GTIN_INVALID("gtin-invalid", "Invalid GTIN", 400),
+    /** Commerce: the GTIN is already a product's on the platform (it is unique). */
+    GTIN_TAKEN("gtin-taken", "GTIN already taken", 409),
+    /** Commerce: only a verified, non-suspended merchant lists or changes products. */
+    MERCHANT_NOT_VERIFIED("merchant-not-verified", "Merchant not verified", 403),
+    /** Commerce: the product is not live, or its merchant is suspended, so it cannot be bought. */
+    PRODUCT_UNAVAILABLE("product-unavailable", "Product not available", 409),
+    /** Commerce: a change made against a version that is no longer the product's current one. */
+    VERSION_CONFLICT("version-conflict", "Stale product version", 409),
+    /** Commerce: a currency the payment rail or the ledger does not carry. */
+    UNSUPPORTED_CURRENCY("unsupported-currency", "Unsupported currency", 400),
+    /** Commerce: a payment webhook whose signature header is missing, malformed or does not verify. */
+    WEBHOOK_SIGNATURE_INVALID("webhook-signature-invalid", "Invalid webhook signature", 400),
+    /** Commerce: a payment webhook signed outside the replay window (default 300 s). */
+    WEBHOOK_TIMESTAMP_STALE("webhook-timestamp-stale", "Webhook timestamp outside the replay window", 400),
+    /** Commerce: a payment webhook whose event id was accepted before; nothing changes. */
+    WEBHOOK_REPLAYED("webhook-replayed", "Webhook event already processed", 409);
 
     /** Base of all type URIs; a type URI is this base followed by the slug. */
     public static final String BASE = "https://copartner.io/problems/";

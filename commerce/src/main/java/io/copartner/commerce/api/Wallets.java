@@ -1,0 +1,33 @@
+package io.copartner.commerce.api;
+
+import io.copartner.kernel.id.PartyId;
+import io.copartner.kernel.idempotency.IdempotencyKey;
+import io.copartner.kernel.idempotency.Idempotent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Partners' wallets (one ledger WALLET account per currency) and top-ups through the configured payment provider.
+ * A top-up is credited once, when the provider's webhook verifies: signature, timestamp within the replay window,
+ * event id never seen before; anything else changes nothing.
+ */
+public interface Wallets {
+
+    Idempotent<TopUpView> startTopUp(PartyId owner, NewTopUp request, IdempotencyKey key, String fingerprint);
+
+    /** The owner's top-up; empty for an unknown id or another's. */
+    Optional<TopUpView> topUp(PartyId owner, UUID id);
+
+    /**
+     * The sandbox provider's signed confirmation of the owner's pending top-up, signed now (dev/test only: empty when
+     * the configured provider is not the sandbox, or the top-up is not the owner's).
+     */
+    Optional<SignedWebhook> sandboxConfirmation(PartyId owner, UUID topUpId);
+
+    /** A provider's webhook: verified, then the top-up is credited in one transaction; problems otherwise. */
+    TopUpView webhook(String provider, Map<String, String> headers, byte[] body);
+
+    List<WalletView> wallets(PartyId owner);
+}
