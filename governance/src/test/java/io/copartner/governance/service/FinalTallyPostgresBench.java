@@ -71,6 +71,14 @@ public final class FinalTallyPostgresBench {
             SnapshotCache warm = new SnapshotCache(store); // filled by the first round's cold run, kept after
             for (int round = 1; round <= rounds; round++) {
                 System.gc();
+                long tr = System.nanoTime();
+                long[] bytes = {0};
+                store.eachBallotForTally(proposal, facts.votingEndsAt(), (voter, choice, jws, before) ->
+                    bytes[0] += jws.length);
+                System.out.printf(Locale.ROOT, "round %d: the tally's read alone (rows fetched, nothing computed) "
+                        + "%.2f s, %,d MB of JWS; load avg %.1f%n", round, (System.nanoTime() - tr) / 1e9,
+                    bytes[0] >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                System.gc();
                 long gcBefore = gcMillis();
                 long tb = System.nanoTime();
                 String before = previousPass(store, warm.get(proposal), proposal, facts.votingEndsAt());
