@@ -80,9 +80,12 @@ final class GovernanceBench {
         int perVoter = (int) Math.max(1000, 3000L * (options.seconds() + (long) options.warmup()) / voters);
         String[][] signed = new String[voters][perVoter];
         long t0 = System.nanoTime();
+        // Stamped 200 s ahead (the contract allows ±300 s), so they stay fresh for 500 s after signing starts even
+        // when pre-signing a loaded machine takes minutes (a 260 s pre-signing once made the load's ballots stale).
+        long issuedAt = Instant.now().getEpochSecond() + 200;
         for (int v = 0; v < voters; v++) {
             for (int k = 0; k < perVoter; k++) {
-                signed[v][k] = ballot(wallets.get(v), id, k);
+                signed[v][k] = ballot(wallets.get(v), id, k, issuedAt);
             }
         }
         System.out.printf(Locale.ROOT, "[bench]    pre-signed %,d ballots in %.1f s%n", (long) voters * perVoter,
@@ -97,7 +100,7 @@ final class GovernanceBench {
                 if (next[0] < perVoter) {
                     jws = signed[thread][next[0]++];
                 } else {
-                    jws = ballot(wallets.get(thread), id, next[0]++);
+                    jws = ballot(wallets.get(thread), id, next[0]++, Instant.now().getEpochSecond());
                     signedOnTheFly.incrementAndGet();
                 }
                 expect(bench.post(API + "/proposals/" + id + "/ballots", tokens.get(thread), null,
@@ -164,8 +167,9 @@ final class GovernanceBench {
                 futures.add(pool.submit(() -> {
                     int k = 1_000_000;
                     while (accepted.get() < options.ballots() && Instant.now().isBefore(end.minusSeconds(5))) {
+                        String jws = ballot(wallets.get(voter), id, k++, Instant.now().getEpochSecond());
                         expect(bench.post(API + "/proposals/" + id + "/ballots", tokens.get(voter), null,
-                            "{\"ballot\":\"" + ballot(wallets.get(voter), id, k++) + "\"}"), 201, "POST ballot");
+                            "{\"ballot\":\"" + jws + "\"}"), 201, "POST ballot");
                         accepted.incrementAndGet();
                     }
                     return null;
@@ -225,8 +229,8 @@ final class GovernanceBench {
         throw new IllegalStateException("proposal " + id + " not ACTIVE after its voting delay");
     }
 
-    /** The k-th ballot of a voter: alternating choices, a fresh nonce, issuedAt now. */
-    private static String ballot(DidSignIn w, String proposal, int k) throws Exception {
+    /** The k-th ballot of a voter: alternating choices, a fresh nonce, the given issuedAt (epoch seconds). */
+    private static String ballot(DidSignIn w, String proposal, int k, long issuedAt) throws Exception {
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
         String choice = switch (k % 3) {
@@ -235,7 +239,7 @@ final class GovernanceBench {
             default -> "abstain";
         };
         return w.jws("copartner-ballot+jwt", "{\"proposal\":\"" + proposal + "\",\"choice\":\"" + choice
-            + "\",\"voter\":\"" + w.did + "\",\"issuedAt\":" + Instant.now().getEpochSecond() + ",\"nonce\":\""
+            + "\",\"voter\":\"" + w.did + "\",\"issuedAt\":" + issuedAt + ",\"nonce\":\""
             + HexFormat.of().formatHex(nonce) + "\"}");
     }
 
