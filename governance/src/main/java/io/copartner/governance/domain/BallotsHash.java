@@ -30,10 +30,13 @@ public final class BallotsHash {
             digest.update((byte) ',');
         }
         first = false;
-        if (base64UrlAndDots(jws)) {
+        // One copy, no per-character calls: ISO-8859-1 is a plain copy for the Latin-1 strings a JWS is, and
+        // turns anything beyond into '?', which the table refuses, so such a string takes the escaping path.
+        byte[] bytes = jws.getBytes(StandardCharsets.ISO_8859_1);
+        if (base64UrlAndDots(bytes)) {
             // Such a string needs no escaping: its canonical form is the characters in quotes.
             digest.update((byte) '"');
-            digest.update(jws.getBytes(StandardCharsets.US_ASCII));
+            digest.update(bytes);
             digest.update((byte) '"');
         } else {
             String array = CanonicalJson.writeSimple(List.of(jws)).orElseThrow();
@@ -42,16 +45,42 @@ public final class BallotsHash {
         return this;
     }
 
+    /** The same for a JWS as the database holds it (UTF-8 bytes), without making a String of the common case. */
+    public BallotsHash add(byte[] utf8) {
+        if (!base64UrlAndDots(utf8)) {
+            return add(new String(utf8, StandardCharsets.UTF_8));
+        }
+        if (!first) {
+            digest.update((byte) ',');
+        }
+        first = false;
+        digest.update((byte) '"');
+        digest.update(utf8);
+        digest.update((byte) '"');
+        return this;
+    }
+
     public String hex() {
         digest.update((byte) ']');
         return Hashes.hex(digest.digest());
     }
 
+    private static final boolean[] BASE64URL_OR_DOT = new boolean[256];
+
+    static {
+        String allowed = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
+        for (int i = 0; i < allowed.length(); i++) {
+            BASE64URL_OR_DOT[allowed.charAt(i)] = true;
+        }
+    }
+
     static boolean base64UrlAndDots(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                || c == '.')) {
+        return base64UrlAndDots(s.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static boolean base64UrlAndDots(byte[] latin1) {
+        for (byte b : latin1) {
+            if (!BASE64URL_OR_DOT[b & 0xff]) {
                 return false;
             }
         }

@@ -30,6 +30,11 @@ public class SnapshotCache {
         this.store = store;
     }
 
+    /** True when this instance holds the proposal's snapshot, which then exists (snapshots are never deleted). */
+    public boolean holds(UUID proposal) {
+        return cache.containsKey(proposal);
+    }
+
     public WeightSnapshot get(UUID proposal) {
         WeightSnapshot s = cache.get(proposal);
         if (s != null) {

@@ -77,7 +77,8 @@ public class VotesService implements Votes {
         if (ballot.voter().equals(facts.listingMerchantDid())) {
             throw VoteProblems.conflictOfInterest("the listing's merchant cannot vote on its own listing");
         }
-        if (store.snapshotRow(proposal).isEmpty()) {
+        // A cached snapshot was written, so the round trip is only needed until this instance holds it.
+        if (!snapshots.holds(proposal) && store.snapshotRow(proposal).isEmpty()) {
             throw VoteProblems.votingClosed("voting on " + proposal + " has not opened");
         }
         if (snapshots.get(proposal).indexOf(ballot.voter()) < 0) {

@@ -124,12 +124,12 @@ public class VotingBoothService implements VotingBooth {
         WeightSnapshot snapshot = snapshots.get(proposal);
         byte[] choices = new byte[snapshot.size()];
         BallotsHash hash = new BallotsHash();
-        store.eachBallot(proposal, true, b -> {
-            hash.add(b.jws());
-            if (endsAt == null || b.receivedAt().isBefore(endsAt)) {
-                int v = snapshot.indexOf(b.voter());
+        store.eachBallotForTally(proposal, endsAt, (voter, choice, jws, beforeEnd) -> {
+            hash.add(jws);
+            if (beforeEnd) {
+                int v = snapshot.indexOf(voter);
                 if (v >= 0) {
-                    choices[v] = TallyRule.code(b.choice());
+                    choices[v] = TallyRule.code(choice);
                 }
             }
         });

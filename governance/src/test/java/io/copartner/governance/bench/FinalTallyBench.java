@@ -24,8 +24,10 @@ import java.util.UUID;
 /**
  * Figures, never assertions (DESIGN.md §6): the final tally's computation for 10^6 ballots with 10^5 delegation
  * statements in force (snapshot indexing, one pass over the ballots in receive order hashing every JWS, the
- * recomputation rule), and the signature checks that bound ballots/s: JDK Ed25519 verifications/s and whole ballot
- * JWS checks (parse + did:key + verify) for EdDSA and ES256K. The database read of the ballots is not in here.
+ * recomputation rule), and the signature checks that bound ballots/s: JDK Ed25519 verifications/s (the baseline),
+ * identity's FastEd25519, and whole ballot JWS checks (parse + did:key + verify) for EdDSA and ES256K, with ratios.
+ * The database read of the ballots is not in here: {@code service.FinalTallyPostgresBench} times the whole final
+ * tally on PostgreSQL.
  * Run: {@code java -cp governance/target/test-classes:governance/target/classes:<test class path>
  * io.copartner.governance.bench.FinalTallyBench [ballots] [delegations]}.
  */
@@ -69,6 +71,8 @@ public final class FinalTallyBench {
             voterOf[i] = did(i);
             choiceOf[i] = Choice.values()[random.nextInt(3)];
         }
+        System.gc(); // the fixture's garbage and promotion are not the tally's
+        long gc0 = gcMillis();
         long t0 = System.nanoTime();
         WeightSnapshot snapshot = new WeightSnapshot(WeightStrategy.CAPPED_CONTRIBUTION, at, voters, statements);
         long t1 = System.nanoTime();
@@ -85,9 +89,18 @@ public final class FinalTallyBench {
         TallyRule.Totals totals = TallyRule.compute(snapshot, choices);
         long t2 = System.nanoTime();
         System.out.printf("final tally round %d: %,d ballots, %,d delegations: snapshot index %.2f s, "
-                + "pass over ballots (hash + rule) %.2f s, total %.2f s [for %d, ballotsHash %s…]%n", round, ballots,
-            delegations, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9, totals.forWeight(),
-            ballotsHash.substring(0, 8));
+                + "pass over ballots (hash + rule) %.2f s, total %.2f s (GC %d ms) [for %d, ballotsHash %s…]; "
+                + "load avg %.1f%n", round, ballots, delegations, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9,
+            gcMillis() - gc0, totals.forWeight(), ballotsHash.substring(0, 8),
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    static long gcMillis() {
+        long sum = 0;
+        for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, b.getCollectionTime());
+        }
+        return sum;
     }
 
     static String did(int i) {
@@ -106,12 +119,16 @@ public final class FinalTallyBench {
         org.bouncycastle.math.ec.rfc8032.Ed25519.generatePublicKey(seed, 0, pubRaw, 0);
         var pub = Ed25519.publicKey(pubRaw);
         byte[] sig = Ed25519.sign(priv, message);
-        rate("JDK Ed25519 verifications/s (1 thread)", () -> Ed25519.verify(pub, message, sig));
+        double jdk = rate("JDK Ed25519 verifications/s (1 thread; the baseline)", () -> Ed25519.verify(pub, message, sig), 0);
+        rate("identity's FastEd25519 verifications/s (1 thread)",
+            () -> io.copartner.identity.credential.FastEd25519.verify(pubRaw, message, sig), jdk);
         UUID p = UUID.randomUUID();
         String edBallot = ed.sign(BallotClaims.TYP, payload(p, ed.did()));
         String k1Ballot = k1.sign(BallotClaims.TYP, payload(p, k1.did()));
-        rate("EdDSA ballot JWS checks/s (parse + did:key + verify, 1 thread)", () -> DidKeyJws.verify(edBallot) != null);
-        rate("ES256K ballot JWS checks/s (parse + did:key + verify, 1 thread)", () -> DidKeyJws.verify(k1Ballot) != null);
+        rate("EdDSA ballot JWS checks/s (parse + did:key + verify, 1 thread)", () -> DidKeyJws.verify(edBallot) != null,
+            jdk);
+        rate("ES256K ballot JWS checks/s (parse + did:key + verify, 1 thread)", () -> DidKeyJws.verify(k1Ballot) != null,
+            jdk);
     }
 
     static Map<String, Object> payload(UUID p, String voter) {
@@ -124,7 +141,7 @@ public final class FinalTallyBench {
         return m;
     }
 
-    static void rate(String name, java.util.function.BooleanSupplier op) {
+    static double rate(String name, java.util.function.BooleanSupplier op, double baseline) {
         for (int i = 0; i < 2000; i++) {
             op.getAsBoolean(); // warm-up
         }
@@ -137,6 +154,9 @@ public final class FinalTallyBench {
             }
             n++;
         }
-        System.out.printf("%s: %,.0f%n", name, n / ((System.nanoTime() - start) / 1e9));
+        double perSecond = n / ((System.nanoTime() - start) / 1e9);
+        System.out.printf("%s: %,.0f%s%n", name, perSecond,
+            baseline > 0 ? String.format(" (x %.2f of the JDK's)", perSecond / baseline) : "");
+        return perSecond;
     }
 }

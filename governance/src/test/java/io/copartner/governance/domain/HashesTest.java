@@ -56,5 +56,11 @@ class HashesTest {
         assertEquals(sha256Hex("[]"), new BallotsHash().hex());
         // a string that would need escaping goes through the canonicalizer
         assertEquals(sha256Hex(CanonicalJson.canonicalize("[\"a\\\"b\"]")), new BallotsHash().add("a\"b").hex());
+        // beyond ASCII: UTF-8 as RFC 8785 has it, never a byte cut down to base64url ('\u0141' ends in 0x41, 'A')
+        assertEquals(sha256Hex("[\"x\u0141.y\",\"\u00e9.z\"]"), new BallotsHash().add("x\u0141.y").add("\u00e9.z").hex());
+        // the bytes the database holds (UTF-8) hash as the strings do
+        assertEquals(sha256Hex("[\"x\u0141.y\",\"a.b.c\",\"\u00e9.z\"]"), new BallotsHash()
+            .add("x\u0141.y".getBytes(StandardCharsets.UTF_8)).add("a.b.c".getBytes(StandardCharsets.US_ASCII))
+            .add("\u00e9.z".getBytes(StandardCharsets.UTF_8)).hex());
     }
 }

@@ -13,6 +13,7 @@ import io.copartner.governance.api.ProposalKind;
 import io.copartner.governance.api.Votes;
 import io.copartner.governance.api.WeightStrategy;
 import io.copartner.governance.domain.BallotClaims;
+import io.copartner.governance.domain.Choice;
 import io.copartner.governance.domain.DelegationClaims;
 import io.copartner.governance.persistence.VotesStore;
 import io.copartner.identity.service.DidSignaturesService;
@@ -282,6 +283,34 @@ class VotesServicePostgresTest {
         String withoutHash = weights.replaceFirst("\"snapshotHash\":\"[0-9a-f]{64}\",", "");
         assertEquals(sha256(CanonicalJson.canonicalize(withoutHash)), finalTally.snapshotHash());
         assertTrue(weights.contains(votes.delegationOf(c.did()).orElseThrow().statement()), weights);
+    }
+
+    @Test
+    void theFinalTallyCountsBallotsReceivedStrictlyBeforeTheEndToTheMicrosecondAndHashesThemAll() throws Exception {
+        Wallet a = member(T0.minusSeconds(3600));
+        Wallet b = member(T0.minusSeconds(3600));
+        clock.now = T0;
+        VotesStore store = new VotesStore(db);
+        Instant end = T0.plusSeconds(600);
+        // The same two ballots on two proposals: one received 1 µs before the end, one exactly at it; the second
+        // proposal's end carries sub-microsecond digits (the ballot at `end` is then strictly before it).
+        List<Long> counted = new ArrayList<>();
+        for (Instant endsAt : List.of(end, end.plusNanos(1))) {
+            ProposalFacts f = new ProposalFacts(UUID.randomUUID(), ProposalKind.GENERAL,
+                ProposalFacts.ProposalStatus.ACTIVE, "did:key:author", WeightStrategy.ONE_MEMBER_ONE_VOTE, 0, 5000, 0, T0,
+                endsAt, null, 1000, 86_400);
+            windows.facts.put(f.id(), f);
+            open(f);
+            store.insertBallot(UUID.randomUUID(), f.id(), a.did(), Choice.FOR, "eyJh.eyJi.c2ln", end.minusNanos(1000),
+                null, 1);
+            store.insertBallot(UUID.randomUUID(), f.id(), b.did(), Choice.AGAINST, "eyJh.eyJj.c2ln\u00e9", end, null, 2);
+            var fin = booth.finalizeTally(f);
+            assertEquals(1, fin.forWeight());
+            counted.add(fin.againstWeight());
+            assertEquals(sha256(CanonicalJson.canonicalize("[\"eyJh.eyJi.c2ln\",\"eyJh.eyJj.c2ln\u00e9\"]")),
+                fin.ballotsHash(), "every ballot is hashed, counted or not, a non-base64url one canonically");
+        }
+        assertEquals(List.of(0L, 1L), counted, "received_at < votingEndsAt, exactly");
     }
 
     @Test

@@ -27,9 +27,10 @@ import org.bouncycastle.jce.spec.ECPrivateKeySpec;
 import org.bouncycastle.jce.spec.ECPublicKeySpec;
 
 /**
- * JWS signers and verifiers for the key types DIDs here carry. Ed25519 (EdDSA) is the kernel's JDK-only check
- * (nimbus would need Tink); ES256K uses nimbus with a private BouncyCastle provider instance, since JDK 17
- * dropped secp256k1, so it stays here (the kernel has neither). Nothing is registered globally.
+ * JWS signers and verifiers for the key types DIDs here carry. Ed25519 (EdDSA) signs with the JDK and verifies with
+ * {@link FastEd25519} (the JDK's verdicts, faster; nimbus' own would need Tink); ES256K uses nimbus with a private
+ * BouncyCastle provider instance, since JDK 17 dropped secp256k1, so it stays here (the kernel has neither). Nothing
+ * is registered globally.
  */
 public final class JwsKeys {
 
@@ -66,7 +67,7 @@ public final class JwsKeys {
     /** A verifier for a DID's public key; the JWS {@code alg} must also fit the key ({@link #algorithm}). */
     public static JWSVerifier verifier(PublicKey key) {
         return switch (key.type()) {
-            case ED25519 -> new Ed25519Verifier(Ed25519Keys.javaPublicKey(key.raw()));
+            case ED25519 -> new Ed25519Verifier(key.raw());
             case SECP256K1 -> {
                 try {
                     ECPublicKey pub = (ECPublicKey) KeyFactory.getInstance("EC", BC)
@@ -114,18 +115,22 @@ public final class JwsKeys {
         }
     }
 
-    /** nimbus' face of the kernel's one EdDSA JWS check. */
+    /**
+     * nimbus' face of the EdDSA JWS check (RFC 8037): the kernel's {@code alg} rule, and {@link FastEd25519}, which
+     * gives the kernel's JDK verdicts at BouncyCastle's speed.
+     */
     static final class Ed25519Verifier implements JWSVerifier {
-        private final java.security.PublicKey key;
+        private final byte[] key;
         private final JCAContext jca = new JCAContext();
 
-        Ed25519Verifier(java.security.PublicKey key) {
-            this.key = key;
+        Ed25519Verifier(byte[] rawKey) {
+            this.key = rawKey.clone();
         }
 
         @Override
         public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
-            return Ed25519.verifyJws(key, header.getAlgorithm().getName(), signingInput, signature.decode());
+            String alg = header.getAlgorithm().getName();
+            return Ed25519.JWS_ALGORITHMS.contains(alg) && FastEd25519.verify(key, signingInput, signature.decode());
         }
 
         @Override
