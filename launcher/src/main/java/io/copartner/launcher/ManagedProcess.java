@@ -92,7 +92,16 @@ final class ManagedProcess {
                 child.onExit().get(Math.max(1, grace.toSeconds()), TimeUnit.SECONDS);
             }
         } catch (Exception e) {
+            // A child outlived the grace period (a loaded machine): kill it and still wait until it is gone, or the
+            // next start meets its ports still bound (Liberty's CWWKO0221E on a restart, seen in the full suite).
             tree.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle child : tree) {
+                try {
+                    child.onExit().get(30, TimeUnit.SECONDS);
+                } catch (Exception stillThere) {
+                    throw new IllegalStateException("could not stop " + child.pid(), stillThere);
+                }
+            }
         }
     }
 
