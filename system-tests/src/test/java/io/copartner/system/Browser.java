@@ -1,7 +1,5 @@
 package io.copartner.system;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -133,40 +131,6 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The password the browser tests give a new wallet (and a restore). */
-    public static final String WALLET_PASSWORD = "correct horse battery";
-
-    /** Creates a did:key wallet in this profile, signs in with it, and returns its DID once the account shows it. */
-    public String signInWithNewWallet() {
-        open("/wallet");
-        await(By.id("create-password")).sendKeys(WALLET_PASSWORD);
-        driver.findElement(By.id("create-password2")).sendKeys(WALLET_PASSWORD);
-        driver.findElement(By.id("create-wallet")).click();
-        String did = await(By.id("wallet-did")).getText();
-        driver.findElement(By.id("did-sign-in")).click();
-        awaitPath("/account");
-        assertEquals(did, await(By.id("account-did")).getText());
-        return did;
-    }
-
-    /** In-app navigation (keeps the in-memory session), as a click on a link does. */
-    public void navigate(String path) {
-        js("history.pushState(null, '', arguments[0]); dispatchEvent(new PopStateEvent('popstate'));", path);
-        awaitPath(path);
-    }
-
-    /**
-     * The check every screen of a browser test gets: photographed, then no serious or critical axe-core violation
-     * and no console error (each fails the test, naming the screen); the axe verdict is printed for the report.
-     */
-    public void checkScreen(String name) {
-        screenshot(name);
-        List<String> violations = seriousAccessibilityViolations();
-        System.out.println("axe " + name + ": " + (violations.isEmpty() ? "no serious/critical violations" : violations));
-        assertEquals(List.of(), violations, "axe-core on " + name);
-        assertEquals(List.of(), consoleErrors(), "console errors on " + name);
     }
 
     /**

@@ -49,7 +49,11 @@ final class Gov {
         return new Partner(w, token);
     }
 
-    static String adminToken() {
+    /**
+     * One admin token at a time for the concurrent tests: simultaneous password grants for one user trip
+     * Keycloak's brute-force detection (user_temporarily_disabled).
+     */
+    static synchronized String adminToken() {
         return LedgerIT.token("admin");
     }
 

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -22,8 +26,24 @@ import org.openqa.selenium.support.ui.Select;
 @ExtendWith(PlatformExtension.class)
 class GovernanceBrowserIT {
 
+    private static final String PASSWORD = "correct horse battery";
+    private static final Map<String, List<String>> AXE = new LinkedHashMap<>();
+
     private static String base() {
         return PlatformExtension.settings().baseUrl();
+    }
+
+    private static void screen(Browser b, String name) {
+        b.screenshot(name);
+        List<String> violations = b.seriousAccessibilityViolations();
+        AXE.put(name, violations);
+        assertEquals(List.of(), violations, "axe-core on " + name);
+        assertEquals(List.of(), b.consoleErrors(), "console errors on " + name);
+    }
+
+    @AfterAll
+    static void report() {
+        AXE.forEach((s, v) -> System.out.println("axe " + s + ": " + (v.isEmpty() ? "no serious/critical violations" : v)));
     }
 
     @Test
@@ -33,16 +53,16 @@ class GovernanceBrowserIT {
         String proposal;
         String myWeight;
         try (Browser b = Browser.start(base(), "en-US", 360, 780)) {
-            did = b.signInWithNewWallet();
+            did = signInWithNewWallet(b);
             assertFalse(b.await(By.id("account-member-since")).getAttribute("data-value").isEmpty(),
                 "a DID partner is a member from the first authenticated call");
             assertEquals("10000", b.driver().findElement(By.id("account-tier")).getAttribute("data-bps"));
             assertTrue(b.driver().findElements(By.cssSelector("#nav-list a[href='/admin']")).isEmpty(),
                 "a partner's menu has no admin console");
-            b.checkScreen("gov-01-account-member-phone-en");
+            screen(b, "gov-01-account-member-phone-en");
 
             // A delegation statement signed in the browser: half of my weight to another member, all kinds.
-            b.navigate("/governance/delegation");
+            navigate(b, "/governance/delegation");
             b.await(By.id("delegation-none"));
             b.driver().findElement(By.id("delegate-0")).sendKeys(delegate.did());
             b.driver().findElement(By.id("share-0")).clear();
@@ -58,10 +78,10 @@ class GovernanceBrowserIT {
             JsonPath inForce = given().get(Gov.BASE + "/delegations/" + did).then().statusCode(200).extract().jsonPath();
             assertEquals(delegate.did(), inForce.getString("delegations[0].delegate"));
             assertEquals(5000, inForce.getInt("delegations[0].shareBps"));
-            b.checkScreen("gov-02-delegation-signed-phone-en");
+            screen(b, "gov-02-delegation-signed-phone-en");
 
             // A revenue policy out of the hard bounds: the server's validation problem, shown in words.
-            b.navigate("/governance/new");
+            navigate(b, "/governance/new");
             new Select(b.await(By.id("np-kind"))).selectByValue("REVENUE_POLICY");
             b.driver().findElement(By.id("np-title")).sendKeys("A platform fee beyond the bound");
             b.await(By.id("np-platformFeeBps")).clear();
@@ -70,7 +90,7 @@ class GovernanceBrowserIT {
             b.driver().findElement(By.id("np-submit")).click();
             String refusal = b.await(By.id("new-proposal-error")).getText();
             assertTrue(refusal.contains("Platform fee (bps) must be between 0 and 5000; it was 6000."), refusal);
-            b.checkScreen("gov-03-new-proposal-refused-phone-en");
+            screen(b, "gov-03-new-proposal-refused-phone-en");
 
             // A GENERAL proposal from the form; the page follows it from PENDING to voting open.
             new Select(b.driver().findElement(By.id("np-kind"))).selectByValue("GENERAL");
@@ -115,7 +135,7 @@ class GovernanceBrowserIT {
             String anchored = b.driver().findElement(By.cssSelector("#ballot-progress li[data-stage='anchored']")).getText();
             assertTrue(anchored.matches("(?s).*Anchored at block \\d+.*"), anchored);
             b.js("document.getElementById('ballot-progress').scrollIntoView()");
-            b.checkScreen("gov-04-vote-changed-anchored-phone-en");
+            screen(b, "gov-04-vote-changed-anchored-phone-en");
         }
 
         JsonPath tally = Gov.awaitFinalTally(proposal);
@@ -131,16 +151,34 @@ class GovernanceBrowserIT {
             assertEquals("matches", b.await(By.id("tally-verdict")).getAttribute("data-verdict"),
                 b.driver().findElement(By.id("verify-tally")).getText());
             b.js("document.getElementById('verify-tally').scrollIntoView()");
-            b.checkScreen("gov-05-final-tally-verified-desktop-en");
+            screen(b, "gov-05-final-tally-verified-desktop-en");
 
             b.open("/governance");
             b.await(By.cssSelector("#proposals li[data-proposal='" + proposal + "']"));
-            b.checkScreen("gov-06-proposals-desktop-en");
+            screen(b, "gov-06-proposals-desktop-en");
 
             new Select(b.driver().findElement(By.id("locale-switcher"))).selectByValue("zh-CN");
             b.awaitText(By.id("page-title"), "提案");
             b.awaitText(By.cssSelector("#proposals li[data-proposal='" + proposal + "'] .tally-summary"), "法定人数");
-            b.checkScreen("gov-07-proposals-desktop-zh");
+            screen(b, "gov-07-proposals-desktop-zh");
         }
+    }
+
+    private static String signInWithNewWallet(Browser b) {
+        b.open("/wallet");
+        b.await(By.id("create-password")).sendKeys(PASSWORD);
+        b.driver().findElement(By.id("create-password2")).sendKeys(PASSWORD);
+        b.driver().findElement(By.id("create-wallet")).click();
+        String did = b.await(By.id("wallet-did")).getText();
+        b.driver().findElement(By.id("did-sign-in")).click();
+        b.awaitPath("/account");
+        assertEquals(did, b.await(By.id("account-did")).getText());
+        return did;
+    }
+
+    /** In-app navigation (keeps the in-memory session), as a click on a link does. */
+    private static void navigate(Browser b, String path) {
+        b.js("history.pushState(null, '', arguments[0]); dispatchEvent(new PopStateEvent('popstate'));", path);
+        b.awaitPath(path);
     }
 }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,9 +42,16 @@ class LedgerIT {
 
     static String partnerSubject;
 
-    /** A token per demo user (the password equals the name), shared until shortly before it expires. */
+    private static final Map<String, String[]> TOKENS = new ConcurrentHashMap<>();
+
+    /** A token per demo user, refreshed well before Keycloak's 5-minute lifespan runs out. */
     static String token(String user) {
-        return Tokens.password(user, user);
+        String[] cached = TOKENS.get(user);
+        if (cached == null || Instant.parse(cached[1]).isBefore(Instant.now())) {
+            cached = new String[] {Tokens.password(user, user), Instant.now().plusSeconds(180).toString()};
+            TOKENS.put(user, cached);
+        }
+        return cached[0];
     }
 
     @BeforeAll
