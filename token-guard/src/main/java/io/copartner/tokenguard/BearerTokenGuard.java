@@ -1,0 +1,89 @@
+package io.copartner.tokenguard;
+
+import com.ibm.websphere.security.WebTrustAssociationFailedException;
+import com.ibm.wsspi.security.tai.TAIResult;
+import com.ibm.wsspi.security.tai.TrustAssociationInterceptor;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * Liberty runs this interceptor before its MicroProfile JWT one (server.xml orders it first) and it claims only the
+ * requests whose bearer token is certainly forged, answering 401 itself. Liberty's mpJwt writes a token whose
+ * signature fails, whole, into its CWWKS6041E message and its FFDC incident; a tampered copy of a genuine token
+ * keeps the genuine signature, so those logs would hold most of a credential. Refused here, it never reaches them.
+ * Every other request (no token, a genuine one, an expired one) passes untouched: this never authenticates.
+ *
+ * <p>Configured by the {@code <interceptors>} element's properties: {@code jwksUri} (required).
+ */
+public class BearerTokenGuard implements TrustAssociationInterceptor {
+
+    private static final String PROBLEM = "{\"type\":\"https://copartner.io/problems/unauthorized\","
+        + "\"title\":\"Authentication required\",\"status\":401,"
+        + "\"detail\":\"The bearer token is not a token of this platform's issuer (its signature does not verify).\"}";
+
+    private volatile ForgeryCheck check;
+
+    @Override
+    public int initialize(Properties props) {
+        String jwks = props.getProperty("jwksUri");
+        if (jwks == null || jwks.isBlank()) {
+            return 1; // Liberty reports a failed initialisation; without keys the guard would only be in the way
+        }
+        check = new ForgeryCheck(new IssuerKeys(URI.create(jwks.trim()), Duration.ofMinutes(5),
+            Duration.ofMillis(200), Clock.systemUTC()));
+        return 0;
+    }
+
+    @Override
+    public boolean isTargetInterceptor(HttpServletRequest req) {
+        ForgeryCheck c = check;
+        String token = bearer(req.getHeader("Authorization"));
+        return c != null && token != null && c.judge(token) == ForgeryCheck.Verdict.FORGED;
+    }
+
+    @Override
+    public TAIResult negotiateValidateandEstablishTrust(HttpServletRequest req, HttpServletResponse res)
+        throws WebTrustAssociationFailedException {
+        // The platform's own 401 (web's ProblemResponses), unflushed: if Liberty goes on to its error page, that
+        // page writes the same problem.
+        res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        res.setHeader("WWW-Authenticate", "Bearer realm=\"copartner\", error=\"invalid_token\"");
+        res.setContentType("application/problem+json");
+        res.setCharacterEncoding("UTF-8");
+        try {
+            res.getWriter().write(PROBLEM);
+        } catch (IOException clientGone) {
+            // nothing to answer to
+        }
+        return TAIResult.create(HttpServletResponse.SC_UNAUTHORIZED);
+    }
+
+    /** The credential of an {@code Authorization: Bearer …} header (scheme case-insensitive), else null. */
+    static String bearer(String header) {
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    @Override
+    public String getVersion() {
+        return "1";
+    }
+
+    @Override
+    public String getType() {
+        return "copartner-token-guard";
+    }
+
+    @Override
+    public void cleanup() {
+        check = null;
+    }
+}
