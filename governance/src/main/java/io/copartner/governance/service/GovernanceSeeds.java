@@ -8,7 +8,9 @@ import io.copartner.governance.api.RevenuePolicy;
 import io.copartner.governance.api.WeightStrategy;
 import io.copartner.governance.domain.GovernanceRules;
 import io.copartner.governance.domain.ParameterCodec;
+import io.copartner.kernel.event.PlatformStarted;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +78,25 @@ public class GovernanceSeeds {
     @Inject
     @ConfigProperty(name = "copartner.governance.max-referral-levels", defaultValue = "2")
     int maxReferralLevels;
+
+    /**
+     * Checks the seeds as the platform starts: a bad {@code COPARTNER_GOVERNANCE_*} value stops the start-up with its
+     * reason (the application does not start, so readiness never comes), instead of surfacing as a 400 on the first
+     * governance request of some partner.
+     */
+    void checkAtStart(@Observes PlatformStarted started) {
+        check();
+    }
+
+    void check() {
+        try {
+            parameters();
+            policy();
+        } catch (RuntimeException bad) {
+            throw new IllegalStateException("A governance seed (COPARTNER_GOVERNANCE_*) is invalid: "
+                + bad.getMessage(), bad);
+        }
+    }
 
     /** The seed parameters, validated (a bad seed stops the start-up loudly rather than governing wrongly). */
     public GovernanceParameters parameters() {
