@@ -58,11 +58,12 @@ class DatabaseOutageIT {
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
             given().auth().oauth2(auditor).when().get("/api/v1/ledger/accounts/" + wallet).then().statusCode(200));
-        LedgerIT.fund(wallet, 250);
-        assertEquals(250, LedgerIT.balance(wallet));
-        // Leave the platform as found for the scenarios after this one: Keycloak signs in again, all checks UP.
+        // Keycloak shares the database and answers a new grant 500 for a while after it is back: wait for it first,
+        // since funding may need a new token. It also leaves the platform as found for the scenarios after this one.
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
             .untilAsserted(() -> Tokens.fresh("partner", "partner"));
+        LedgerIT.fund(wallet, 250);
+        assertEquals(250, LedgerIT.balance(wallet));
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
             given().when().get("/health/ready").then().statusCode(200));
     }
