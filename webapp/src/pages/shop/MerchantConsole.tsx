@@ -136,7 +136,8 @@ function NewProduct() {
   const [badPrice, setBadPrice] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const [key] = useState(newKey); // one key per form: a retried submit is answered as the first
+  // The same request again (a retry after a lost answer) keeps its Idempotency-Key; a corrected one gets a new key.
+  const [last, setLast] = useState<{ body: string; key: string }>();
   const input = (k: keyof typeof f) => ({
     value: f[k],
     onInput: (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value }),
@@ -152,13 +153,14 @@ function NewProduct() {
     if (!wholeNumber(f.stock)) return setLocal('merchant.form.badStock');
     setBusy(true);
     try {
-      const created = (await api.POST('/api/v1/products', {
-        params: { header: { 'Idempotency-Key': key } },
-        body: {
-          gtin: f.gtin.trim(), name: f.name.trim(), description: f.description, category: f.category.trim(),
-          mediaUrls: f.media.split('\n').map((s) => s.trim()).filter(Boolean), stock: Number(f.stock.trim()), prices: p.prices,
-        },
-      })).data!;
+      const body = {
+        gtin: f.gtin.trim(), name: f.name.trim(), description: f.description, category: f.category.trim(),
+        mediaUrls: f.media.split('\n').map((s) => s.trim()).filter(Boolean), stock: Number(f.stock.trim()), prices: p.prices,
+      };
+      const text = JSON.stringify(body);
+      const key = last?.body === text ? last.key : newKey();
+      setLast({ body: text, key });
+      const created = (await api.POST('/api/v1/products', { params: { header: { 'Idempotency-Key': key } }, body })).data!;
       navigate(`/merchant/products/${encodeURIComponent(created.id!)}?created=1`);
     } catch (err) {
       setError(err);
@@ -216,7 +218,7 @@ function EditProduct({ id }: { id: string }) {
           <>
             <ProductFacts p={shown} heading="h2" />
             <p><Link href={`/shop/products/${encodeURIComponent(id)}`}>{t('merchant.edit.public')}</Link></p>
-            <EditForm key={shown.version} p={shown} onSaved={setLatest} />
+            <EditForm key={shown.version} p={shown} saved={latest !== undefined} onSaved={setLatest} />
             <VersionHistory id={id} version={shown.version ?? 0} />
           </>
         ) : <Loading />}
@@ -225,7 +227,7 @@ function EditProduct({ id }: { id: string }) {
   );
 }
 
-function EditForm({ p, onSaved }: { p: Product; onSaved: (p: Product) => void }) {
+function EditForm({ p, saved, onSaved }: { p: Product; saved: boolean; onSaved: (p: Product) => void }) {
   const { t } = useI18n();
   const initial = Object.fromEntries((p.prices ?? []).map((x) => [x.currency!, minorToInput(x.amount!, x.currency!)]));
   const [description, setDescription] = useState(p.description ?? '');
@@ -269,7 +271,7 @@ function EditForm({ p, onSaved }: { p: Product; onSaved: (p: Product) => void })
       <h3 id="edit-title">{t('merchant.edit.title')}</h3>
       <p class="muted">{t('merchant.edit.lead')}</p>
       <div role="status" aria-live="polite">
-        {p.version !== undefined && p.version > 1 && !note && (
+        {saved && !note && (
           <p class="notice" id="edit-done" data-version={String(p.version)}>{t('merchant.edit.saved', { version: String(p.version) })}</p>
         )}
         {note && <p class="notice" id="edit-unchanged">{t(note.key)}</p>}

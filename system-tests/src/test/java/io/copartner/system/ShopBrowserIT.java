@@ -77,6 +77,7 @@ class ShopBrowserIT {
             b.driver().findElement(By.id("edit-stock")).clear();
             b.driver().findElement(By.id("edit-stock")).sendKeys("20");
             b.driver().findElement(By.id("edit-description")).sendKeys(" Second roast.");
+            b.assertNoHorizontalOverflow();
             b.driver().findElement(By.id("edit-save")).click();
             assertEquals("2", b.await(By.id("edit-done")).getAttribute("data-version"));
             b.await(By.cssSelector("#product-versions tr[data-version='2']"));
