@@ -137,7 +137,11 @@ public final class Browser implements AutoCloseable {
             + "for (const e of document.querySelectorAll('body *')) { const r = e.getBoundingClientRect();"
             + " if (r.width > 0 && r.right > w + 1) out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
             + " + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().replace(/ +/g, '.') : '')"
-            + " + ' right=' + Math.round(r.right)); }"
+            + " + ' right=' + Math.round(r.right));"
+            // text wider than its (non-scrolling) box overflows without any element reaching past the edge
+            + " else if (r.width > 0 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'"
+            + " && r.left + e.scrollWidth > w + 1) out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+            + " + ' text overflows to ' + Math.round(r.left + e.scrollWidth)); }"
             + "return document.documentElement.scrollWidth > w ? document.documentElement.scrollWidth + ' > ' + w"
             + " + ': ' + out.slice(0, 12).join(', ') : null;", width);
         if (wide != null) {

@@ -117,6 +117,7 @@ class ShopBrowserIT {
 
             // The product page: the current version and the history, each version with its audit entry.
             b.driver().findElement(By.id("shop-max")).clear();
+            b.driver().findElement(By.id("shop-max")).sendKeys("60"); // typing is what the form reads (clear() alone is not input)
             b.driver().findElement(By.id("shop-search-submit")).click();
             b.await(By.cssSelector("#products li[data-product='" + product + "'] a")).click();
             b.awaitPath("/shop/products/" + product);
