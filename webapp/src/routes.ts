@@ -27,6 +27,11 @@ export const routes: Route[] = [
   { path: '/governance/*', title: 'nav.governance', load: () => import('./pages/gov/Governance') },
   { path: '/audit', title: 'nav.audit', load: () => import('./pages/audit/AuditExplorer'), nav: true },
   { path: '/audit/*', title: 'nav.audit', load: () => import('./pages/audit/AuditExplorer') },
+  { path: '/shop', title: 'nav.shop', load: () => import('./pages/shop/Shop'), nav: true },
+  { path: '/shop/wallet', title: 'nav.shopWallet', load: () => import('./pages/shop/Shop'), nav: true, auth: true, roles: ['partner'] },
+  { path: '/shop/*', title: 'nav.shop', load: () => import('./pages/shop/Shop') },
+  { path: '/merchant', title: 'nav.merchant', load: () => import('./pages/shop/Shop'), nav: true, auth: true, roles: ['merchant'] },
+  { path: '/merchant/*', title: 'nav.merchant', load: () => import('./pages/shop/Shop'), auth: true },
   { path: '/admin', title: 'nav.admin', load: () => import('./pages/admin/AdminConsole'), nav: true, auth: true, roles: ['admin'] },
   { path: '/admin/*', title: 'nav.admin', load: () => import('./pages/admin/AdminConsole'), auth: true },
 ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  allowedActions,
   anchorCovering, ballotsOf, barPercent, bpsToPercent, deriveWeight, percentToBps, readProblemDetail,
 } from '../src/lib/gov';
 import { ballot, delegation, wallet } from './verify/test-wallet';
@@ -75,5 +76,35 @@ describe('numbers and problems on the forms', () => {
     expect(barPercent('1', '3')).toBe(33.33);
     expect(barPercent('9007199254740993', '18014398509481986')).toBe(50);
     expect(barPercent('5', '0')).toBe(0);
+  });
+});
+
+describe('allowedActions', () => {
+  const member = { did: 'did:key:z6MkMember', subject: 'sub-1', roles: ['partner'] };
+  const author = { did: 'did:key:z6MkAuthor', subject: 'sub-2', roles: ['partner'] };
+  const admin = { subject: 'sub-admin', roles: ['admin'] };
+  const merchant = { subject: 'sub-m', roles: ['merchant'] };
+  const now = Date.parse('2026-12-02T10:00:00Z');
+  const p = (state: string, extra: Record<string, string> = {}) => ({ state, author: author.did, ...extra });
+
+  it('offers nothing signed out, and nothing on a decided proposal', () => {
+    expect(allowedActions(p('SUCCEEDED'), undefined, now)).toEqual([]);
+    for (const s of ['EXECUTED', 'CANCELED', 'DEFEATED', 'EXPIRED']) expect(allowedActions(p(s), admin, now)).toEqual([]);
+  });
+  it('lets members and admins queue a succeeded proposal, the author or an admin cancel it', () => {
+    expect(allowedActions(p('SUCCEEDED'), member, now)).toEqual(['queue']);
+    expect(allowedActions(p('SUCCEEDED'), author, now)).toEqual(['queue', 'cancel']);
+    expect(allowedActions(p('SUCCEEDED'), admin, now)).toEqual(['queue', 'cancel']);
+    expect(allowedActions(p('SUCCEEDED'), merchant, now)).toEqual([]);
+  });
+  it('offers execute only once the eta has passed', () => {
+    expect(allowedActions(p('QUEUED', { eta: '2026-12-02T10:00:05Z' }), member, now)).toEqual([]);
+    expect(allowedActions(p('QUEUED', { eta: '2026-12-02T09:59:59Z' }), member, now)).toEqual(['execute']);
+    expect(allowedActions(p('QUEUED', { eta: '2026-12-02T09:59:59Z' }), author, now)).toEqual(['execute', 'cancel']);
+  });
+  it('knows a password author by party id', () => {
+    expect(allowedActions({ state: 'PENDING', author: 'party:sub-m' }, merchant, now)).toEqual(['cancel']);
+    expect(allowedActions(p('ACTIVE'), author, now)).toEqual(['cancel']);
+    expect(allowedActions(p('ACTIVE'), member, now)).toEqual([]);
   });
 });

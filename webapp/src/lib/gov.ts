@@ -175,3 +175,26 @@ export function percentToBps(s: string): number | undefined {
   const bps = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
   return bps >= 1 && bps <= 10000 ? bps : undefined;
 }
+
+export type ProposalAction = 'queue' | 'execute' | 'cancel';
+
+/**
+ * What the signed-in user may do to a proposal now, as the API decides it: queue (SUCCEEDED) and execute (QUEUED,
+ * once the eta has passed) for any member (a DID session) or admin; cancel for the author (by DID or by party id
+ * `party:<subject>`) or an admin, while PENDING, ACTIVE, SUCCEEDED or QUEUED. A signed-out user gets nothing.
+ */
+export function allowedActions(
+  p: { state?: string; author?: string; eta?: string | null },
+  session: { did?: string; subject: string; roles: string[] } | undefined,
+  now: number,
+): ProposalAction[] {
+  if (!session) return [];
+  const admin = session.roles.includes('admin');
+  const member = admin || !!session.did;
+  const author = p.author !== undefined && (p.author === session.did || p.author === `party:${session.subject}`);
+  const out: ProposalAction[] = [];
+  if (member && p.state === 'SUCCEEDED') out.push('queue');
+  if (member && p.state === 'QUEUED' && p.eta && Date.parse(p.eta) <= now) out.push('execute');
+  if ((author || admin) && ['PENDING', 'ACTIVE', 'SUCCEEDED', 'QUEUED'].includes(p.state ?? '')) out.push('cancel');
+  return out;
+}

@@ -10,19 +10,24 @@ import { Show, useAsync } from '../../ui/states';
 import { allBallots, proposal, tally, usePoll, weights, type Proposal, type Tally, type Weights } from './data';
 import { KindBadge, StateBadge } from './Governance';
 import { KindParameters } from './KindParameters';
+import { ProposalActions } from './ProposalActions';
 import { Vote } from './Vote';
 
 /** One proposal: text, timeline, the kind's parameters, live tally and quorum, my weight, voting, verification. */
 export default function ProposalPage({ id }: { id: string }) {
   const [p, retry] = useAsync(() => proposal(id), [id]);
+  // A later read (the scheduler moved it, or an action answered with it) replaces the first without a reload, so
+  // the page and its notices stay mounted.
+  const [latest, setLatest] = useState<Proposal>();
+  const reread = () => void proposal(id).then(setLatest, () => undefined);
   return (
     <Show value={p} retry={retry}>
-      {(prop) => <Loaded p={prop} onChanged={retry} />}
+      {(prop) => <Loaded p={latest && latest.id === prop.id ? latest : prop} onChanged={reread} onUpdated={setLatest} />}
     </Show>
   );
 }
 
-function Loaded({ p, onChanged }: { p: Proposal; onChanged: () => void }) {
+function Loaded({ p, onChanged, onUpdated }: { p: Proposal; onChanged: () => void; onUpdated: (p: Proposal) => void }) {
   const { t, locale } = useI18n();
   const session = useSession();
   const id = p.id!;
@@ -38,14 +43,16 @@ function Loaded({ p, onChanged }: { p: Proposal; onChanged: () => void }) {
   };
   useEffect(() => {
     void refresh().catch(() => undefined);
-  }, [id, session?.did]);
+  }, [id, session?.did, p.state]);
   // The tally is live while voting is open: refreshed every few seconds, and the state moves by the scheduler.
   usePoll(async () => {
     await refresh();
     const now = Date.now();
     if (p.state === 'PENDING' && Date.parse(p.votingStartsAt!) <= now) onChanged();
     if (p.state === 'ACTIVE' && p.votingEndsAt && Date.parse(p.votingEndsAt) <= now) onChanged();
-  }, 3000, p.state === 'ACTIVE' || p.state === 'PENDING', [id]);
+    // Queued: the scheduler executes at the eta, so the page looks again once it has passed.
+    if (p.state === 'QUEUED' && p.eta && Date.parse(p.eta) <= now) onChanged();
+  }, 3000, p.state === 'ACTIVE' || p.state === 'PENDING' || p.state === 'QUEUED', [id, p.state]);
   return (
     <article aria-labelledby="page-title" data-proposal={id} data-state={p.state}>
       <p>
@@ -101,6 +108,7 @@ function Loaded({ p, onChanged }: { p: Proposal; onChanged: () => void }) {
         <p class="card" id="not-started">{t('gov.proposal.notStarted', { at: formatDateTime(locale, p.votingStartsAt!) })}</p>
       )}
       <Vote p={p} mine={mine} onVoted={() => void refresh()} />
+      <ProposalActions p={p} onChanged={onUpdated} />
       {started && <VerifyTallyPanel proposalId={id} />}
     </article>
   );

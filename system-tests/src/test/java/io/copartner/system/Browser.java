@@ -1,5 +1,7 @@
 package io.copartner.system;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,8 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
     private final Path downloads;
     private final String baseUrl;
+    /** The emulated viewport width (CSS px), which no screen may exceed. */
+    private int width;
 
     private Browser(ChromeDriver driver, Path profile, Path downloads, String baseUrl) {
         this.driver = driver;
@@ -117,8 +121,52 @@ public final class Browser implements AutoCloseable {
      * 360 px phone needs the emulation (as a phone, with touch-size layout, below 600 px).
      */
     public void setWidth(int width, int height) {
+        this.width = width;
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
             "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    /**
+     * Fails when the page is wider than the emulated screen, naming the widest elements. The layout viewport of a
+     * mobile-emulated page grows to its content, so window.innerWidth is no yardstick: the width set here is. Such a
+     * page scrolls sideways on a phone, and WebDriver's clicks then land beside their targets (the visual viewport
+     * pans apart from the layout viewport).
+     */
+    public void assertNoHorizontalOverflow() {
+        Object wide = js("const w = arguments[0]; const out = [];"
+            + "for (const e of document.querySelectorAll('body *')) { const r = e.getBoundingClientRect();"
+            + " if (r.width > 0 && r.right > w + 1) out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+            + " + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().replace(/ +/g, '.') : '')"
+            + " + ' right=' + Math.round(r.right));"
+            // text wider than its (non-scrolling) box overflows without any element reaching past the edge
+            + " else if (r.width > 0 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'"
+            + " && r.left + e.scrollWidth > w + 1) out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+            + " + ' text overflows to ' + Math.round(r.left + e.scrollWidth)); }"
+            + "return document.documentElement.scrollWidth > w ? document.documentElement.scrollWidth + ' > ' + w"
+            + " + ': ' + out.slice(0, 12).join(', ') : null;", width);
+        if (wide != null) {
+            throw new AssertionError("page wider than the screen at " + js("return location.pathname") + ": " + wide);
+        }
+    }
+
+    /**
+     * Password sign-in from the app's own button: Keycloak's browser flow opens on the DID wallet page, where a
+     * password user takes "Try another way" → "Username and password".
+     */
+    public void signInWithPassword(String user, String password) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("password-sign-in"))).click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/realms/copartner/"));
+        if (driver.findElements(By.id("username")).isEmpty()) {
+            new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("try-another-way"))).click();
+            new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[contains(normalize-space(.), 'Username and password')]/ancestor-or-self::*[self::button or self::a or self::li][1]")))
+                .click();
+        }
+        await(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+        new WebDriverWait(driver, WAIT).until(d -> String.valueOf(d.getCurrentUrl()).startsWith(baseUrl)
+            && !String.valueOf(d.getCurrentUrl()).contains("/auth/callback"));
     }
 
     /** A PNG of the viewport under target/screenshots/{name}.png. */
@@ -131,6 +179,40 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The password the browser tests give a new wallet (and a restore). */
+    public static final String WALLET_PASSWORD = "correct horse battery";
+
+    /** Creates a did:key wallet in this profile, signs in with it, and returns its DID once the account shows it. */
+    public String signInWithNewWallet() {
+        open("/wallet");
+        await(By.id("create-password")).sendKeys(WALLET_PASSWORD);
+        driver.findElement(By.id("create-password2")).sendKeys(WALLET_PASSWORD);
+        driver.findElement(By.id("create-wallet")).click();
+        String did = await(By.id("wallet-did")).getText();
+        driver.findElement(By.id("did-sign-in")).click();
+        awaitPath("/account");
+        assertEquals(did, await(By.id("account-did")).getText());
+        return did;
+    }
+
+    /** In-app navigation (keeps the in-memory session), as a click on a link does. */
+    public void navigate(String path) {
+        js("history.pushState(null, '', arguments[0]); dispatchEvent(new PopStateEvent('popstate'));", path);
+        awaitPath(path);
+    }
+
+    /**
+     * The check every screen of a browser test gets: photographed, then no serious or critical axe-core violation
+     * and no console error (each fails the test, naming the screen); the axe verdict is printed for the report.
+     */
+    public void checkScreen(String name) {
+        screenshot(name);
+        List<String> violations = seriousAccessibilityViolations();
+        System.out.println("axe " + name + ": " + (violations.isEmpty() ? "no serious/critical violations" : violations));
+        assertEquals(List.of(), violations, "axe-core on " + name);
+        assertEquals(List.of(), consoleErrors(), "console errors on " + name);
     }
 
     /**

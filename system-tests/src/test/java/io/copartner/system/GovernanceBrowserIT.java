@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The governance screens in a real headless Chromium against the real platform (voting delay 2 s, period 20 s
@@ -26,24 +27,70 @@ import org.openqa.selenium.support.ui.Select;
 @ExtendWith(PlatformExtension.class)
 class GovernanceBrowserIT {
 
-    private static final String PASSWORD = "correct horse battery";
-    private static final Map<String, List<String>> AXE = new LinkedHashMap<>();
-
     private static String base() {
         return PlatformExtension.settings().baseUrl();
     }
 
-    private static void screen(Browser b, String name) {
-        b.screenshot(name);
-        List<String> violations = b.seriousAccessibilityViolations();
-        AXE.put(name, violations);
-        assertEquals(List.of(), violations, "axe-core on " + name);
-        assertEquals(List.of(), b.consoleErrors(), "console errors on " + name);
+    /**
+     * The proposal page's next steps against the real platform: the author cancels its own proposal (after a
+     * confirmation); a member queues a proposal that passed, sees the timelock's eta, and the page follows it to
+     * EXECUTED (the scheduler executes at the eta, 3 s in the tests).
+     */
+    @Test
+    void theAuthorCancelsAProposalAndAMemberQueuesOneThatPassed() {
+        // Voters first: the weight snapshot is taken when voting starts; enough of them for the quorum whatever ran before.
+        List<Gov.Partner> voters = new ArrayList<>();
+        for (int i = CatalogueIT.votersForQuorum(); i > 0; i--) {
+            voters.add(Gov.partner(DidWallet.Type.ED25519));
+        }
+        try (Browser b = Browser.start(base(), "en-US", 360, 780)) {
+            b.signInWithNewWallet();
+
+            String doomed = proposeInTheBrowser(b, "A round we will not hold");
+            b.await(By.id("proposal-cancel")).click();
+            assertTrue(b.await(By.id("cancel-confirm")).getText().contains("cannot be undone"));
+            b.checkScreen("gov-10-cancel-confirm-phone-en");
+            b.driver().findElement(By.id("proposal-cancel-confirm")).click();
+            assertEquals("cancel", b.await(By.id("proposal-action-done")).getAttribute("data-action"));
+            b.await(By.cssSelector("article[data-proposal='" + doomed + "'][data-state='CANCELED']"));
+            assertEquals("CANCELED", Gov.proposal(doomed).getString("state"));
+            assertTrue(b.driver().findElements(By.id("proposal-cancel")).isEmpty(), "a cancelled proposal offers no cancel");
+            b.assertNoHorizontalOverflow();
+            b.checkScreen("gov-11-canceled-phone-en");
+
+            String passing = proposeInTheBrowser(b, "Open a co-creation round for honey");
+            Gov.awaitState(passing, "ACTIVE", 30);
+            for (Gov.Partner v : voters) {
+                Gov.vote(v, passing, "for", null);
+            }
+            Gov.awaitFinalTally(passing);
+            // The page follows the proposal to SUCCEEDED by itself, then offers Queue to any member.
+            new WebDriverWait(b.driver(), Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("article[data-proposal='" + passing + "'][data-state='SUCCEEDED'] #proposal-queue")));
+            b.checkScreen("gov-12-succeeded-queue-phone-en");
+            b.driver().findElement(By.id("proposal-queue")).click();
+            assertEquals("queue", b.await(By.id("proposal-action-done")).getAttribute("data-action"));
+            assertTrue(b.await(By.id("proposal-eta")).getText().contains("can be executed from"));
+            assertTrue(List.of("QUEUED", "EXECUTED").contains(Gov.proposal(passing).getString("state")));
+            b.checkScreen("gov-13-queued-phone-en");
+            new WebDriverWait(b.driver(), Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("article[data-proposal='" + passing + "'][data-state='EXECUTED']")));
+            b.await(By.cssSelector("#timeline li[data-time='executedAt']"));
+            assertEquals("EXECUTED", Gov.proposal(passing).getString("state"));
+        }
     }
 
-    @AfterAll
-    static void report() {
-        AXE.forEach((s, v) -> System.out.println("axe " + s + ": " + (v.isEmpty() ? "no serious/critical violations" : v)));
+    /** A GENERAL proposal from the app's form; returns its id once its page shows. */
+    private static String proposeInTheBrowser(Browser b, String title) {
+        b.navigate("/governance/new");
+        new Select(b.await(By.id("np-kind"))).selectByValue("GENERAL");
+        b.driver().findElement(By.id("np-title")).sendKeys(title);
+        b.driver().findElement(By.id("np-submit")).click();
+        new WebDriverWait(b.driver(), Browser.WAIT)
+            .until(d -> String.valueOf(b.js("return location.pathname")).startsWith("/governance/proposals/"));
+        String id = String.valueOf(b.js("return location.pathname")).substring("/governance/proposals/".length());
+        b.await(By.cssSelector("article[data-proposal='" + id + "']"));
+        return id;
     }
 
     @Test
@@ -53,16 +100,16 @@ class GovernanceBrowserIT {
         String proposal;
         String myWeight;
         try (Browser b = Browser.start(base(), "en-US", 360, 780)) {
-            did = signInWithNewWallet(b);
+            did = b.signInWithNewWallet();
             assertFalse(b.await(By.id("account-member-since")).getAttribute("data-value").isEmpty(),
                 "a DID partner is a member from the first authenticated call");
             assertEquals("10000", b.driver().findElement(By.id("account-tier")).getAttribute("data-bps"));
             assertTrue(b.driver().findElements(By.cssSelector("#nav-list a[href='/admin']")).isEmpty(),
                 "a partner's menu has no admin console");
-            screen(b, "gov-01-account-member-phone-en");
+            b.checkScreen("gov-01-account-member-phone-en");
 
             // A delegation statement signed in the browser: half of my weight to another member, all kinds.
-            navigate(b, "/governance/delegation");
+            b.navigate("/governance/delegation");
             b.await(By.id("delegation-none"));
             b.driver().findElement(By.id("delegate-0")).sendKeys(delegate.did());
             b.driver().findElement(By.id("share-0")).clear();
@@ -78,10 +125,10 @@ class GovernanceBrowserIT {
             JsonPath inForce = given().get(Gov.BASE + "/delegations/" + did).then().statusCode(200).extract().jsonPath();
             assertEquals(delegate.did(), inForce.getString("delegations[0].delegate"));
             assertEquals(5000, inForce.getInt("delegations[0].shareBps"));
-            screen(b, "gov-02-delegation-signed-phone-en");
+            b.checkScreen("gov-02-delegation-signed-phone-en");
 
             // A revenue policy out of the hard bounds: the server's validation problem, shown in words.
-            navigate(b, "/governance/new");
+            b.navigate("/governance/new");
             new Select(b.await(By.id("np-kind"))).selectByValue("REVENUE_POLICY");
             b.driver().findElement(By.id("np-title")).sendKeys("A platform fee beyond the bound");
             b.await(By.id("np-platformFeeBps")).clear();
@@ -90,7 +137,7 @@ class GovernanceBrowserIT {
             b.driver().findElement(By.id("np-submit")).click();
             String refusal = b.await(By.id("new-proposal-error")).getText();
             assertTrue(refusal.contains("Platform fee (bps) must be between 0 and 5000; it was 6000."), refusal);
-            screen(b, "gov-03-new-proposal-refused-phone-en");
+            b.checkScreen("gov-03-new-proposal-refused-phone-en");
 
             // A GENERAL proposal from the form; the page follows it from PENDING to voting open.
             new Select(b.driver().findElement(By.id("np-kind"))).selectByValue("GENERAL");
@@ -135,7 +182,7 @@ class GovernanceBrowserIT {
             String anchored = b.driver().findElement(By.cssSelector("#ballot-progress li[data-stage='anchored']")).getText();
             assertTrue(anchored.matches("(?s).*Anchored at block \\d+.*"), anchored);
             b.js("document.getElementById('ballot-progress').scrollIntoView()");
-            screen(b, "gov-04-vote-changed-anchored-phone-en");
+            b.checkScreen("gov-04-vote-changed-anchored-phone-en");
         }
 
         JsonPath tally = Gov.awaitFinalTally(proposal);
@@ -151,34 +198,16 @@ class GovernanceBrowserIT {
             assertEquals("matches", b.await(By.id("tally-verdict")).getAttribute("data-verdict"),
                 b.driver().findElement(By.id("verify-tally")).getText());
             b.js("document.getElementById('verify-tally').scrollIntoView()");
-            screen(b, "gov-05-final-tally-verified-desktop-en");
+            b.checkScreen("gov-05-final-tally-verified-desktop-en");
 
             b.open("/governance");
             b.await(By.cssSelector("#proposals li[data-proposal='" + proposal + "']"));
-            screen(b, "gov-06-proposals-desktop-en");
+            b.checkScreen("gov-06-proposals-desktop-en");
 
             new Select(b.driver().findElement(By.id("locale-switcher"))).selectByValue("zh-CN");
             b.awaitText(By.id("page-title"), "提案");
             b.awaitText(By.cssSelector("#proposals li[data-proposal='" + proposal + "'] .tally-summary"), "法定人数");
-            screen(b, "gov-07-proposals-desktop-zh");
+            b.checkScreen("gov-07-proposals-desktop-zh");
         }
-    }
-
-    private static String signInWithNewWallet(Browser b) {
-        b.open("/wallet");
-        b.await(By.id("create-password")).sendKeys(PASSWORD);
-        b.driver().findElement(By.id("create-password2")).sendKeys(PASSWORD);
-        b.driver().findElement(By.id("create-wallet")).click();
-        String did = b.await(By.id("wallet-did")).getText();
-        b.driver().findElement(By.id("did-sign-in")).click();
-        b.awaitPath("/account");
-        assertEquals(did, b.await(By.id("account-did")).getText());
-        return did;
-    }
-
-    /** In-app navigation (keeps the in-memory session), as a click on a link does. */
-    private static void navigate(Browser b, String path) {
-        b.js("history.pushState(null, '', arguments[0]); dispatchEvent(new PopStateEvent('popstate'));", path);
-        b.awaitPath(path);
     }
 }

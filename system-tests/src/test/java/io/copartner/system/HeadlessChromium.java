@@ -98,6 +98,16 @@ final class HeadlessChromium implements AutoCloseable {
         assertEquals(List.of(), browser.seriousAccessibilityViolations(), "axe-core on " + name + " (" + driver.getCurrentUrl() + ")");
     }
 
+    /** The app's password sign-in through Keycloak (see {@link Browser#signInWithPassword}). */
+    void signInWithPassword(String user, String password) {
+        browser.signInWithPassword(user, password);
+    }
+
+    /** Fails when the page is wider than the phone (see {@link Browser#assertNoHorizontalOverflow}). */
+    void assertNoHorizontalOverflow() {
+        browser.assertNoHorizontalOverflow();
+    }
+
     List<String> consoleErrors() {
         return browser.consoleErrors();
     }

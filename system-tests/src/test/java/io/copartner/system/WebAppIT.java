@@ -10,10 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -29,26 +25,8 @@ import org.openqa.selenium.support.ui.Select;
 @ExtendWith(PlatformExtension.class)
 class WebAppIT {
 
-    private static final String PASSWORD = "correct horse battery";
-    /** screen → serious/critical axe violations, printed at the end for the closing note. */
-    private static final Map<String, List<String>> AXE = new LinkedHashMap<>();
-
     private static String base() {
         return PlatformExtension.settings().baseUrl();
-    }
-
-    /** Screenshot, axe and console check of the screen now shown. */
-    private static void screen(Browser b, String name) {
-        b.screenshot(name);
-        List<String> violations = b.seriousAccessibilityViolations();
-        AXE.put(name, violations);
-        assertEquals(List.of(), violations, "axe-core on " + name);
-        assertEquals(List.of(), b.consoleErrors(), "console errors on " + name);
-    }
-
-    @AfterAll
-    static void report() {
-        AXE.forEach((screen, v) -> System.out.println("axe " + screen + ": " + (v.isEmpty() ? "no serious/critical violations" : v)));
     }
 
     @Test
@@ -59,14 +37,14 @@ class WebAppIT {
         try (Browser b = Browser.start(base(), "en-US", 1280, 900)) {
             b.open("/");
             b.awaitText(By.id("page-title"), "Welcome to Copartner");
-            screen(b, "01-home-en");
+            b.checkScreen("01-home-en");
 
             b.driver().findElement(By.cssSelector("a.button.primary[href='/wallet']")).click();
             b.await(By.id("no-wallet"));
-            screen(b, "02-wallet-new-en");
+            b.checkScreen("02-wallet-new-en");
 
-            b.driver().findElement(By.id("create-password")).sendKeys(PASSWORD);
-            b.driver().findElement(By.id("create-password2")).sendKeys(PASSWORD);
+            b.driver().findElement(By.id("create-password")).sendKeys(Browser.WALLET_PASSWORD);
+            b.driver().findElement(By.id("create-password2")).sendKeys(Browser.WALLET_PASSWORD);
             b.driver().findElement(By.id("create-wallet")).click();
             did = b.await(By.id("wallet-did")).getText();
             assertTrue(did.startsWith("did:key:z6Mk"), did);
@@ -79,14 +57,14 @@ class WebAppIT {
             assertTrue(file.contains(did), "the backup names its DID");
             backup = Files.createTempFile("copartner-backup-", ".json");
             Files.copy(downloaded, backup, StandardCopyOption.REPLACE_EXISTING);
-            screen(b, "03-wallet-created-en");
+            b.checkScreen("03-wallet-created-en");
 
             b.driver().findElement(By.id("did-sign-in")).click();
             b.awaitPath("/account");
             assertEquals(did, b.await(By.id("account-did")).getText());
             subject = b.await(By.id("account-subject")).getText();
             assertTrue(b.driver().findElement(By.id("account-roles")).getText().contains("Partner"));
-            screen(b, "04-account-en");
+            b.checkScreen("04-account-en");
         }
 
         // A new device: a fresh profile has no wallet until the backup is restored, then signs in to the same account.
@@ -97,10 +75,10 @@ class WebAppIT {
             b.driver().findElement(By.id("restore-password")).sendKeys("not the password");
             b.driver().findElement(By.id("restore-wallet")).click();
             b.awaitText(By.id("restore-error"), "Wrong password");
-            screen(b, "05-wallet-restore-wrong-password-en");
+            b.checkScreen("05-wallet-restore-wrong-password-en");
 
             b.driver().findElement(By.id("restore-password")).clear();
-            b.driver().findElement(By.id("restore-password")).sendKeys(PASSWORD);
+            b.driver().findElement(By.id("restore-password")).sendKeys(Browser.WALLET_PASSWORD);
             b.driver().findElement(By.id("restore-wallet")).click();
             assertEquals(did, b.await(By.id("wallet-did")).getText());
             b.driver().findElement(By.id("did-sign-in")).click();
@@ -115,7 +93,7 @@ class WebAppIT {
     @Test
     void partnerScreensWorkOnAPhoneAndADesktop() {
         try (Browser b = Browser.start(base(), "en-US", 360, 780)) {
-            signInWithNewWallet(b);
+            b.signInWithNewWallet();
 
             b.open("/personal-data");
             // a reload signs out (tokens live in memory only): the screen asks to sign in
@@ -123,31 +101,31 @@ class WebAppIT {
             b.open("/wallet");
             b.await(By.id("did-sign-in")).click();
             b.awaitPath("/account");
-            screen(b, "10-account-phone-en");
-            assertNoHorizontalScroll(b);
+            b.checkScreen("10-account-phone-en");
+            b.assertNoHorizontalOverflow();
 
-            navigate(b, "/personal-data");
+            b.navigate("/personal-data");
             b.await(By.id("pd-none"));
-            screen(b, "11-personal-data-empty-phone-en");
+            b.checkScreen("11-personal-data-empty-phone-en");
             b.driver().findElement(By.id("pd-name")).sendKeys("Mei Chen");
             b.driver().findElement(By.id("pd-phone")).sendKeys("not a phone!");
             b.driver().findElement(By.id("pd-address")).sendKeys("88 Century Avenue, Pudong, Shanghai");
             b.driver().findElement(By.id("pd-save")).click();
             b.await(By.id("pd-phone-err"));
-            screen(b, "12-personal-data-invalid-phone-en");
+            b.checkScreen("12-personal-data-invalid-phone-en");
             b.driver().findElement(By.id("pd-phone")).clear();
             b.driver().findElement(By.id("pd-phone")).sendKeys("+86 21 5555 0101");
             b.driver().findElement(By.id("pd-save")).click();
             assertEquals("Mei Chen", b.await(By.id("pd-view-name")).getText());
-            screen(b, "13-personal-data-stored-phone-en");
+            b.checkScreen("13-personal-data-stored-phone-en");
             b.driver().findElement(By.id("pd-erase")).click();
             assertTrue(b.await(By.id("pd-erase-warning")).getText().contains("hashes"));
-            screen(b, "14-personal-data-erase-warning-phone-en");
+            b.checkScreen("14-personal-data-erase-warning-phone-en");
             b.driver().findElement(By.id("pd-erase-confirm")).click();
             b.awaitText(By.id("pd-note"), "erased");
             b.await(By.id("pd-none"));
 
-            navigate(b, "/credentials");
+            b.navigate("/credentials");
             b.await(By.id("issue-membership")).click();
             b.await(By.id("disclose-tier"));
             b.driver().findElement(By.id("disclose-partnerSince")).click(); // show only the tier
@@ -159,17 +137,17 @@ class WebAppIT {
             assertEquals(3, presentation.split("~", -1).length, "JWT~tier~KB-JWT: " + presentation);
             b.driver().findElement(By.id("verify-submit")).click();
             b.awaitText(By.id("verify-result"), "Verified");
-            screen(b, "15-credentials-presented-verified-phone-en");
-            assertNoHorizontalScroll(b);
+            b.checkScreen("15-credentials-presented-verified-phone-en");
+            b.assertNoHorizontalOverflow();
 
-            navigate(b, "/balances");
+            b.navigate("/balances");
             b.await(By.id("balances-none"));
-            screen(b, "16-balances-empty-phone-en");
+            b.checkScreen("16-balances-empty-phone-en");
 
             b.setWidth(1280, 900);
-            navigate(b, "/account");
+            b.navigate("/account");
             b.await(By.id("account-did"));
-            screen(b, "17-account-desktop-en");
+            b.checkScreen("17-account-desktop-en");
         }
     }
 
@@ -179,11 +157,11 @@ class WebAppIT {
             b.open("/");
             b.awaitText(By.id("page-title"), "欢迎来到");
             assertEquals("zh-CN", b.js("return document.documentElement.lang"));
-            screen(b, "20-home-zh");
+            b.checkScreen("20-home-zh");
 
             b.open("/wallet");
             b.awaitText(By.id("page-title"), "你的钱包");
-            screen(b, "21-wallet-new-zh");
+            b.checkScreen("21-wallet-new-zh");
 
             // the switcher: English at once, remembered on the next load
             new Select(b.driver().findElement(By.id("locale-switcher"))).selectByValue("en");
@@ -232,28 +210,5 @@ class WebAppIT {
             .header("Access-Control-Allow-Origin", base());
         given().header("Origin", "https://evil.example").post(nonce).then().statusCode(200)
             .header("Access-Control-Allow-Origin", (String) null);
-    }
-
-    private static void signInWithNewWallet(Browser b) {
-        b.open("/wallet");
-        b.await(By.id("create-password")).sendKeys(PASSWORD);
-        b.driver().findElement(By.id("create-password2")).sendKeys(PASSWORD);
-        b.driver().findElement(By.id("create-wallet")).click();
-        b.await(By.id("wallet-did"));
-        b.driver().findElement(By.id("did-sign-in")).click();
-        b.awaitPath("/account");
-        b.await(By.id("account-did"));
-    }
-
-    /** In-app navigation (keeps the in-memory session), as a click on a link does. */
-    private static void navigate(Browser b, String path) {
-        b.js("history.pushState(null, '', arguments[0]); dispatchEvent(new PopStateEvent('popstate'));", path);
-        b.awaitPath(path);
-    }
-
-    private static void assertNoHorizontalScroll(Browser b) {
-        Number scroll = (Number) b.js("return document.documentElement.scrollWidth");
-        Number width = (Number) b.js("return window.innerWidth");
-        assertTrue(scroll.intValue() <= width.intValue(), "page wider than the screen: " + scroll + " > " + width);
     }
 }

@@ -31,6 +31,12 @@ public interface Catalogue {
     ProductPage search(ProductQuery query);
 
     /**
+     * The caller's own products for its console: every listing state (awaiting approval included), by creation,
+     * cursor pages as {@link #search}; {@code merchant-not-verified} (403) if the caller is no merchant administered here.
+     */
+    ProductPage ofMerchant(PartyId actor, String cursor, int limit);
+
+    /**
      * The product as it may be bought now, for the order flow: {@code not-found} (404) if unknown or hidden,
      * {@code product-unavailable} (409) unless it is LIVE and its merchant is verified and not suspended (asked of
      * identity at this moment, not of the browse mirror).

@@ -218,6 +218,16 @@ public class CatalogueStore {
         }, CatalogueStore::product);
     }
 
+    /** Every product of one merchant, whatever its listing state or suspension, by seq after the cursor. */
+    public List<Product> ofMerchant(String merchantId, long afterSeq, int limit) {
+        return jdbc().query("select " + PRODUCT_COLUMNS + " from commerce.product p where p.merchant_id = ? "
+            + "and p.seq > ? order by p.seq limit ?", ps -> {
+                ps.setString(1, merchantId);
+                ps.setLong(2, afterSeq);
+                ps.setInt(3, limit);
+            }, CatalogueStore::product);
+    }
+
     static Product product(ResultSet rs) throws SQLException {
         return new Product(Jdbc.uuid(rs, "id"), rs.getLong("seq"), rs.getString("merchant_id"),
             rs.getString("merchant_did"), new Gtin(rs.getString("gtin")), rs.getString("category"),

@@ -224,6 +224,24 @@ public class CatalogueService implements Catalogue {
 
     @Override
     @Transactional
+    public ProductPage ofMerchant(PartyId actor, String cursor, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ProblemException.badRequest("limit must be 1.." + MAX_PAGE);
+        }
+        String merchantId = merchantAccess.merchantIdOf(actor.local()).orElseThrow(() -> ProblemException.of(
+            ProblemType.MERCHANT_NOT_VERIFIED, "This account is not a merchant administered here."));
+        List<Product> rows = new ArrayList<>(store.ofMerchant(merchantId, decodeCursor(cursor), limit + 1));
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            next = encodeCursor(rows.get(limit - 1).seq());
+        }
+        Map<UUID, ProductVersion> current = store.currentVersions(rows);
+        return new ProductPage(rows.stream().map(p -> view(p, current.get(p.id()))).toList(), next);
+    }
+
+    @Override
+    @Transactional
     public ProductView purchasable(UUID id) {
         ProductView p = product(id).orElseThrow(() -> notFound(id));
         if (!ListingStatus.LIVE.name().equals(p.status())) {

@@ -151,6 +151,19 @@ class CommerceStoresPostgresTest {
     }
 
     @Test
+    void aMerchantsOwnListHasEveryStateAndSuspensionPagedBySeq() {
+        String m = "m-own-" + UUID.randomUUID();
+        Product live = add(m, "Green tea", "tea", ListingStatus.LIVE, 100);
+        Product waiting = add(m, "Rice wine", "alcohol", ListingStatus.AWAITING_APPROVAL, 200);
+        add("m-other-" + UUID.randomUUID(), "Not mine", "tea", ListingStatus.LIVE, 100);
+        assertEquals(List.of(live.id(), waiting.id()), catalogue.ofMerchant(m, 0, 10).stream().map(Product::id).toList());
+        assertEquals(List.of(waiting.id()), catalogue.ofMerchant(m, live.seq(), 10).stream().map(Product::id).toList());
+        assertEquals(List.of(live.id()), catalogue.ofMerchant(m, 0, 1).stream().map(Product::id).toList());
+        catalogue.setMerchantSuspended(m, true);
+        assertEquals(2, catalogue.ofMerchant(m, 0, 10).size(), "its own console still lists a suspended merchant's products");
+    }
+
+    @Test
     void aProviderEventIsAcceptedOnceAndATopUpCompletesOnce() {
         UUID id = UUID.randomUUID();
         wallets.insert(new TopUp(id, "party:p1", "CNY", 500, "sandbox", TopUp.PENDING, T0, null, null, null, 7));
