@@ -1,8 +1,10 @@
 package io.copartner.commerce.api;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
 
 /** A product's reviews, newest first, with the average rating (null without reviews) and the count of all of them. */
-@jakarta.json.bind.annotation.JsonbNillable
-public record ReviewPage(List<ReviewView> items, String next, Double average, long count) {
+@JsonbNillable
+public record ReviewPage(List<ReviewView> items, @JsonbNillable String next, @JsonbNillable Double average,
+                         long count) {
 }

@@ -1,5 +1,6 @@
 package io.copartner.commerce.api;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,9 +9,10 @@ import java.util.UUID;
  * {@code textHash} stays, so the audited original is still verifiable). {@code verifiedPurchase} is true by
  * construction: only the buyer of a delivered order line reviews.
  */
-@jakarta.json.bind.annotation.JsonbNillable
-public record ReviewView(UUID reviewId, int rating, String text, String textHash, Hidden hidden, String reply,
-                         Instant createdAt, Long auditIndex, boolean verifiedPurchase) {
+@JsonbNillable
+public record ReviewView(UUID reviewId, int rating, @JsonbNillable String text, String textHash,
+                         @JsonbNillable Hidden hidden, @JsonbNillable String reply, Instant createdAt,
+                         @JsonbNillable Long auditIndex, boolean verifiedPurchase) {
 
     /** Why an admin hid the text. */
     public record Hidden(String reason) {

@@ -97,6 +97,12 @@ public class OrderStore {
         });
     }
 
+    /** Whether a product row exists at all (hidden ones included). */
+    public boolean productExists(UUID productId) {
+        return !jdbc().query("select 1 from commerce.product where id = ?", ps -> ps.setObject(1, productId),
+            rs -> 1).isEmpty();
+    }
+
     /** The stock left (the live count orders take from; versions record what the merchant set). */
     public long stock(UUID productId) {
         return jdbc().query("select stock from commerce.product where id = ?", ps -> ps.setObject(1, productId),

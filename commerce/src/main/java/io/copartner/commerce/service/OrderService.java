@@ -168,6 +168,11 @@ public class OrderService implements Orders {
             if (e.getValue() > MAX_QUANTITY) {
                 throw ProblemException.badRequest("quantity must be 1.." + MAX_QUANTITY);
             }
+            if (catalogue.product(e.getKey()).isEmpty() && store.productExists(e.getKey())) {
+                // Hidden from the catalogue because its merchant is suspended: it exists but cannot be bought.
+                throw ProblemException.of(ProblemType.PRODUCT_UNAVAILABLE, "product " + e.getKey()
+                    + "'s merchant is suspended");
+            }
             ProductView p = catalogue.purchasable(e.getKey());
             price(p, currency);
             if (!store.takeStock(p.id(), e.getValue())) {
