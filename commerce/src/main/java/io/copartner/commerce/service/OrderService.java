@@ -307,12 +307,13 @@ public class OrderService implements Orders {
         String why = reason == null || reason.isBlank() ? null : label(reason, "reason");
         return step("commerce.order.cancel", actor, orderId, key, fingerprint,
             EnumSet.of(Role.BUYER, Role.MERCHANT, Role.ADMIN), OrderStatus.CANCELED, (o, role, now) -> {
+                // Stock first, products in id order, then the ledger: the lock order of a checkout, so the two
+                // never wait on each other in a cycle.
+                store.lines(o.id()).stream().sorted(java.util.Comparator.comparing(OrderLine::productId))
+                    .forEach(l -> store.returnStock(l.productId(), l.quantity()));
                 PostResult refund = ledger.post(new PostEntry("order " + o.id() + " canceled", List.of(
                     new PostingLine(o.escrowAccount(), o.asset(), -o.total()),
                     new PostingLine(o.walletAccount(), o.asset(), o.total())), null), "commerce.order.cancel:" + o.id());
-                for (OrderLine l : store.lines(o.id())) {
-                    store.returnStock(l.productId(), l.quantity());
-                }
                 store.settle(o.id(), OrderStatus.CANCELED, now, null, refund.entry().id(), o.total(), 0);
                 Map<String, Object> p = orderPayload(o);
                 p.put("reason", why);
