@@ -8,5 +8,5 @@ import java.time.Instant;
  */
 @jakarta.json.bind.annotation.JsonbNillable
 public record OrderStepView(String status, String actor, String actorRole, Instant at, long auditEntryId,
-                            @jakarta.json.bind.annotation.JsonbNillable Long auditIndex) {
+                            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @jakarta.json.bind.annotation.JsonbNillable Long auditIndex) {
 }

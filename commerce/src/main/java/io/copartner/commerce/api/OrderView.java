@@ -9,10 +9,10 @@ import java.util.UUID;
 @JsonbNillable
 public record OrderView(UUID id, UUID checkoutId, String buyer, String merchantId, String merchantDid,
                         String currency, String status, long total, long refunded, FrozenRates rates,
-                        List<OrderLineView> lines, @JsonbNillable String carrier,
-                        @JsonbNillable String trackingNumber, Instant placedAt, Instant paidAt,
-                        @JsonbNillable Instant shippedAt, @JsonbNillable Instant deliveredAt,
-                        @JsonbNillable Instant settledAt, @JsonbNillable Instant autoConfirmAt,
-                        @JsonbNillable Instant returnUntil, UUID paymentEntryId, @JsonbNillable UUID releaseEntryId,
-                        @JsonbNillable UUID refundEntryId, List<OrderStepView> steps) {
+                        List<OrderLineView> lines, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable String carrier,
+                        @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable String trackingNumber, Instant placedAt, Instant paidAt,
+                        @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable Instant shippedAt, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable Instant deliveredAt,
+                        @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable Instant settledAt, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable Instant autoConfirmAt,
+                        @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable Instant returnUntil, UUID paymentEntryId, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable UUID releaseEntryId,
+                        @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable UUID refundEntryId, List<OrderStepView> steps) {
 }

@@ -10,9 +10,9 @@ import java.util.UUID;
  * construction: only the buyer of a delivered order line reviews.
  */
 @JsonbNillable
-public record ReviewView(UUID reviewId, int rating, @JsonbNillable String text, String textHash,
-                         @JsonbNillable Hidden hidden, @JsonbNillable String reply, Instant createdAt,
-                         @JsonbNillable Long auditIndex, boolean verifiedPurchase) {
+public record ReviewView(UUID reviewId, int rating, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable String text, String textHash,
+                         @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable Hidden hidden, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable String reply, Instant createdAt,
+                         @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable Long auditIndex, boolean verifiedPurchase) {
 
     /** Why an admin hid the text. */
     public record Hidden(String reason) {

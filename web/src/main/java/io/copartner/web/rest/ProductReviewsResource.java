@@ -45,18 +45,19 @@ public class ProductReviewsResource {
             + "is the SHA-256 of the text's UTF-8 bytes, as in the review's audit entry (auditIndex).")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
         schema = @Schema(implementation = ReviewPage.class), examples = @ExampleObject(name = "page",
-            value = "{\"items\":[" + ReviewsResource.REVIEW + "],\"next\":null,\"average\":5.0,\"count\":1}")))
+            value = "{\"items\":[" + ReviewsResource.REVIEW + "," + ReviewsResource.HIDDEN
+                + "],\"next\":\"cjEyMzQ\",\"average\":3.0,\"count\":7}")))
     @APIResponse(responseCode = "400", description = "A bad limit or cursor",
         content = @Content(mediaType = CommerceBodies.PROBLEM))
     @APIResponse(responseCode = "404", description = "No such product (or its merchant is suspended)",
         content = @Content(mediaType = CommerceBodies.PROBLEM))
-    public ReviewPage list(@PathParam("id") @Parameter(in = ParameterIn.PATH, description = "the product id") String id,
+    public String list(@PathParam("id") @Parameter(in = ParameterIn.PATH, description = "the product id") String id,
                            @QueryParam("cursor") @Parameter(description = "next of the previous page") String cursor,
                            @QueryParam("limit") @Parameter(description = "1..100, default 20") String limit) {
         Long n = ProductsResource.number(limit, "limit");
         if (n != null && (n < 1 || n > Reviews.MAX_PAGE)) {
             throw ProblemException.badRequest("limit must be 1.." + Reviews.MAX_PAGE);
         }
-        return reviews.reviews(CommerceBodies.id(id, "product"), cursor, n == null ? 20 : n.intValue());
+        return ReviewJson.page(reviews.reviews(CommerceBodies.id(id, "product"), cursor, n == null ? 20 : n.intValue()));
     }
 }

@@ -40,8 +40,14 @@ public class ReviewsResource {
     static final String P = CommerceBodies.PROBLEM;
     static final String REVIEW = "{\"reviewId\":\"01936b2f-0000-7000-8000-0000000a0001\",\"rating\":5,"
         + "\"text\":\"Fresh and fragrant, as described.\","
-        + "\"textHash\":\"3f1d9a0c6e2b47d8a1c5e9f0b2d4c6a8e0f1a3b5c7d9e1f3a5b7c9d1e3f5a7b9\",\"hidden\":null,"
-        + "\"reply\":null,\"createdAt\":\"2026-12-05T08:00:00Z\",\"auditIndex\":1412,\"verifiedPurchase\":true}";
+        + "\"textHash\":\"3f1d9a0c6e2b47d8a1c5e9f0b2d4c6a8e0f1a3b5c7d9e1f3a5b7c9d1e3f5a7b9\","
+        + "\"reply\":\"Thank you, enjoy the tea!\",\"createdAt\":\"2026-12-05T08:00:00Z\",\"auditIndex\":1412,"
+        + "\"verifiedPurchase\":true}";
+    /** A moderated review: text null, the reason shown, the hash kept. */
+    static final String HIDDEN = "{\"reviewId\":\"01936b2f-0000-7000-8000-0000000a0002\",\"rating\":1,\"text\":null,"
+        + "\"textHash\":\"9b2e4c6a8d0f1e3a5c7b9d1f3e5a7c9b1d3f5e7a9c1b3d5f7e9a1c3b5d7f9e1a\","
+        + "\"hidden\":{\"reason\":\"insults another customer\"},\"reply\":null,"
+        + "\"createdAt\":\"2026-12-05T09:00:00Z\",\"auditIndex\":1420,\"verifiedPurchase\":true}";
     static final String ID = "the review id";
 
     @Inject
@@ -80,7 +86,7 @@ public class ReviewsResource {
         PartyId buyer = CommerceBodies.party(security);
         IdempotencyKey key = IdempotencyKey.required(idempotencyKey);
         NewReview review = CommerceBodies.read(providers, body, NewReview.class, "a review");
-        return IdempotentResponses.of(Response.Status.CREATED, reviews.review(buyer, review, key,
+        return json(Response.Status.CREATED, reviews.review(buyer, review, key,
             ProductsResource.fingerprint("commerce.review.create", buyer, body)));
     }
 
@@ -109,7 +115,7 @@ public class ReviewsResource {
         PartyId merchant = CommerceBodies.party(security);
         IdempotencyKey key = IdempotencyKey.required(idempotencyKey);
         TextDoc text = CommerceBodies.read(providers, body, TextDoc.class, "a reply");
-        return IdempotentResponses.of(Response.Status.OK, reviews.reply(merchant, CommerceBodies.id(id, "review"),
+        return json(Response.Status.OK, reviews.reply(merchant, CommerceBodies.id(id, "review"),
             text.text(), key, ProductsResource.fingerprint("commerce.review.reply:" + id, merchant, body)));
     }
 
@@ -126,7 +132,7 @@ public class ReviewsResource {
         schema = @Schema(implementation = ReasonDoc.class),
         examples = @ExampleObject(name = "abuse", value = "{\"reason\":\"insults another customer\"}")))
     @APIResponse(responseCode = "200", description = "Hidden", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-        schema = @Schema(implementation = ReviewView.class), examples = @ExampleObject(name = "review", value = REVIEW)))
+        schema = @Schema(implementation = ReviewView.class), examples = @ExampleObject(name = "review", value = HIDDEN)))
     @APIResponse(responseCode = "400", description = "Malformed body, a bad reason, a missing Idempotency-Key",
         content = @Content(mediaType = P))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = P))
@@ -139,8 +145,13 @@ public class ReviewsResource {
         PartyId admin = CommerceBodies.party(security);
         IdempotencyKey key = IdempotencyKey.required(idempotencyKey);
         ReasonDoc reason = CommerceBodies.read(providers, body, ReasonDoc.class, "a moderation");
-        return IdempotentResponses.of(Response.Status.OK, reviews.hide(admin, CommerceBodies.id(id, "review"),
+        return json(Response.Status.OK, reviews.hide(admin, CommerceBodies.id(id, "review"),
             reason.reason(), key, ProductsResource.fingerprint("commerce.review.hide:" + id, admin, body)));
+    }
+
+    private static Response json(Response.Status status, io.copartner.kernel.idempotency.Idempotent<ReviewView> r) {
+        return IdempotentResponses.mark(Response.status(status).type(MediaType.APPLICATION_JSON)
+            .entity(ReviewJson.review(r.value())), r.replayed()).build();
     }
 
     /** A reply's body. */
