@@ -74,7 +74,21 @@ public enum ProblemType {
     /** Commerce: a payment webhook signed outside the replay window (default 300 s). */
     WEBHOOK_TIMESTAMP_STALE("webhook-timestamp-stale", "Webhook timestamp outside the replay window", 400),
     /** Commerce: a payment webhook whose event id was accepted before; nothing changes. */
-    WEBHOOK_REPLAYED("webhook-replayed", "Webhook event already processed", 409);
+    WEBHOOK_REPLAYED("webhook-replayed", "Webhook event already processed", 409),
+
+    // Commerce orders, escrow and reviews (issue 11 items 3 and 4).
+    /** Commerce: fewer units in stock than the cart asks for; nothing was charged. */
+    OUT_OF_STOCK("out-of-stock", "Out of stock", 409),
+    /** Commerce: the order's state does not allow this step (e.g. cancel after shipping). */
+    ORDER_STATE_CONFLICT("order-state-conflict", "Order state does not allow this step", 409),
+    /** Commerce: a refund asked after the order's return window closed. */
+    RETURN_WINDOW_CLOSED("return-window-closed", "Return window closed", 409),
+    /** Commerce: only the buyer of a delivered order line reviews it. */
+    REVIEW_NOT_ALLOWED("review-not-allowed", "No delivered purchase to review", 403),
+    /** Commerce: the order line has its review already (one per line, immutable). */
+    REVIEW_EXISTS("review-exists", "Already reviewed", 409),
+    /** Commerce: the merchant replied to this review already, or it was moderated already. */
+    REVIEW_ANSWERED("review-answered", "Review already answered", 409);
 
     /** Base of all type URIs; a type URI is this base followed by the slug. */
     public static final String BASE = "https://copartner.io/problems/";

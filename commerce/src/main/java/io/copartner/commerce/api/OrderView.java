@@ -1,0 +1,18 @@
+package io.copartner.commerce.api;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An order of one merchant's goods, with its lines, frozen rates, shipping, ledger entries and every step. */
+@JsonbNillable
+public record OrderView(UUID id, UUID checkoutId, String buyer, String merchantId, String merchantDid,
+                        String currency, String status, long total, long refunded, FrozenRates rates,
+                        List<OrderLineView> lines, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable String carrier,
+                        @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable String trackingNumber, Instant placedAt, Instant paidAt,
+                        @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable Instant shippedAt, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable Instant deliveredAt,
+                        @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable Instant settledAt, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable Instant autoConfirmAt,
+                        @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable Instant returnUntil, UUID paymentEntryId, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable UUID releaseEntryId,
+                        @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) @JsonbNillable UUID refundEntryId, List<OrderStepView> steps) {
+}

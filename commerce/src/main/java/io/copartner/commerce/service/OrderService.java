@@ -1,0 +1,602 @@
+package io.copartner.commerce.service;
+
+import io.copartner.commerce.api.CartLine;
+import io.copartner.commerce.api.Catalogue;
+import io.copartner.commerce.api.CheckoutView;
+import io.copartner.commerce.api.FrozenRates;
+import io.copartner.commerce.api.NewCheckout;
+import io.copartner.commerce.api.OrderActor;
+import io.copartner.commerce.api.OrderLineView;
+import io.copartner.commerce.api.OrderPage;
+import io.copartner.commerce.api.OrderStepView;
+import io.copartner.commerce.api.OrderView;
+import io.copartner.commerce.api.Orders;
+import io.copartner.commerce.api.Price;
+import io.copartner.commerce.api.ProductView;
+import io.copartner.commerce.api.RefundLine;
+import io.copartner.commerce.api.RefundRequest;
+import io.copartner.commerce.api.Shipment;
+import io.copartner.commerce.domain.EscrowSplit;
+import io.copartner.commerce.domain.Order;
+import io.copartner.commerce.domain.OrderLine;
+import io.copartner.commerce.domain.OrderStatus;
+import io.copartner.commerce.persistence.IdempotencyRepository;
+import io.copartner.commerce.persistence.OrderStore;
+import io.copartner.commerce.persistence.WalletStore;
+import io.copartner.governance.api.PolicyVersion;
+import io.copartner.governance.api.RevenuePolicies;
+import io.copartner.identity.api.MerchantAccess;
+import io.copartner.kernel.id.Ids;
+import io.copartner.kernel.idempotency.IdempotencyKey;
+import io.copartner.kernel.idempotency.Idempotent;
+import io.copartner.kernel.idempotency.IdempotentRequest;
+import io.copartner.kernel.problem.ProblemException;
+import io.copartner.kernel.problem.ProblemType;
+import io.copartner.ledger.api.AccountKind;
+import io.copartner.ledger.api.AccountView;
+import io.copartner.ledger.api.AuditLog;
+import io.copartner.ledger.api.AuditReceipt;
+import io.copartner.ledger.api.AuditTrail;
+import io.copartner.ledger.api.Ledger;
+import io.copartner.ledger.api.OpenAccount;
+import io.copartner.ledger.api.PostEntry;
+import io.copartner.ledger.api.PostResult;
+import io.copartner.ledger.api.PostingLine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Orders with escrow. A checkout, in one transaction: takes the stock (the product row's lock makes concurrent buyers
+ * of the last unit queue, one wins), places one order per merchant at the prices and the revenue-policy rates of now
+ * (frozen on the order), posts ONE balanced entry from the buyer's wallet to escrow (the ledger refuses a wallet that
+ * would go negative: insufficient-funds, and everything rolls back), and audits each order. Every later step locks
+ * the order, checks the actor and the state, posts its ledger entry if it moves money and audits, in one transaction.
+ */
+@ApplicationScoped
+public class OrderService implements Orders {
+
+    static final String PLATFORM = "party:platform";
+    static final int MAX_LINES = 50;
+    static final int MAX_QUANTITY = 1000;
+
+    /** Who may take each step. */
+    enum Role {
+        BUYER, MERCHANT, ADMIN, SCHEDULER;
+
+        String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Inject
+    OrderStore store;
+
+    @Inject
+    WalletStore wallets;
+
+    @Inject
+    IdempotencyRepository idempotency;
+
+    @Inject
+    Catalogue catalogue;
+
+    @Inject
+    RevenuePolicies policies;
+
+    @Inject
+    MerchantAccess merchantAccess;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    CommerceClock clock;
+
+    /** How long after shipping an order confirms itself delivered (env COPARTNER_COMMERCE_AUTO_CONFIRM_AFTER). */
+    @Inject
+    @ConfigProperty(name = "copartner.commerce.auto-confirm-after", defaultValue = "P10D")
+    String autoConfirmAfter;
+
+    /** How long after delivery refunds are possible; escrow is released when it ends (COPARTNER_COMMERCE_RETURN_WINDOW). */
+    @Inject
+    @ConfigProperty(name = "copartner.commerce.return-window", defaultValue = "P7D")
+    String returnWindow;
+
+    Duration autoConfirm() {
+        return Duration.parse(autoConfirmAfter);
+    }
+
+    Duration returns() {
+        return Duration.parse(returnWindow);
+    }
+
+    // --- checkout ----------------------------------------------------------------------------------------------
+
+    @Override
+    @Transactional
+    public Idempotent<CheckoutView> checkout(OrderActor buyer, NewCheckout cart, IdempotencyKey key,
+                                             String fingerprint) {
+        Instant now = clock.now();
+        UUID checkoutId = Ids.newId();
+        Optional<String> earlier = idempotency.claim(new IdempotentRequest(key, "commerce.checkout", buyer.party(),
+            fingerprint), checkoutId.toString());
+        if (earlier.isPresent()) {
+            return Idempotent.replay(checkoutView(UUID.fromString(earlier.get())));
+        }
+        if (cart == null || cart.lines() == null || cart.lines().isEmpty()) {
+            throw ProblemException.badRequest("a cart {currency, lines: [{productId, quantity}]} with lines is required");
+        }
+        if (cart.lines().size() > MAX_LINES) {
+            throw ProblemException.badRequest("at most " + MAX_LINES + " lines per checkout");
+        }
+        String currency = WalletService.currency(cart.currency());
+        // Same product twice is one line; products in id order, so two carts lock rows in the same order.
+        Map<UUID, Integer> quantities = new TreeMap<>();
+        for (CartLine l : cart.lines()) {
+            if (l == null || l.productId() == null) {
+                throw ProblemException.badRequest("every line needs a productId");
+            }
+            if (l.quantity() == null || l.quantity() < 1 || l.quantity() > MAX_QUANTITY) {
+                throw ProblemException.badRequest("quantity must be 1.." + MAX_QUANTITY);
+            }
+            quantities.merge(l.productId(), l.quantity(), (a, b) -> Math.min(MAX_QUANTITY + 1, a + b));
+        }
+        Map<UUID, ProductView> products = new LinkedHashMap<>();
+        for (Map.Entry<UUID, Integer> e : quantities.entrySet()) {
+            if (e.getValue() > MAX_QUANTITY) {
+                throw ProblemException.badRequest("quantity must be 1.." + MAX_QUANTITY);
+            }
+            if (catalogue.product(e.getKey()).isEmpty() && store.productExists(e.getKey())) {
+                // Hidden from the catalogue because its merchant is suspended: it exists but cannot be bought.
+                throw ProblemException.of(ProblemType.PRODUCT_UNAVAILABLE, "product " + e.getKey()
+                    + "'s merchant is suspended");
+            }
+            ProductView p = catalogue.purchasable(e.getKey());
+            price(p, currency);
+            if (!store.takeStock(p.id(), e.getValue())) {
+                throw ProblemException.of(ProblemType.OUT_OF_STOCK, "product " + p.id() + " has fewer than "
+                    + e.getValue() + " units left; nothing was charged");
+            }
+            products.put(p.id(), p);
+        }
+        PolicyVersion policy = policies.inForceAt(now);
+        FrozenRates rates = new FrozenRates(policy.version(), policy.policy().platformFeeBps(),
+            policy.policy().partnerPoolBps());
+        UUID wallet = wallets.walletAccount(buyer.party().value(), currency).orElseThrow(() ->
+            ProblemException.insufficientFunds("no " + currency + " wallet yet: top up first; nothing was charged"));
+        UUID escrow = platformAccount(PLATFORM, currency, AccountKind.ESCROW, now);
+
+        // One order per merchant, lines in the cart's product order.
+        Map<String, List<ProductView>> byMerchant = new LinkedHashMap<>();
+        for (ProductView p : products.values()) {
+            byMerchant.computeIfAbsent(p.merchantId(), m -> new ArrayList<>()).add(p);
+        }
+        long total = 0;
+        List<Order> orders = new ArrayList<>();
+        Map<UUID, List<OrderLine>> linesOf = new HashMap<>();
+        for (List<ProductView> group : byMerchant.values()) {
+            UUID orderId = Ids.newId();
+            List<OrderLine> lines = new ArrayList<>();
+            long orderTotal = 0;
+            for (ProductView p : group) {
+                OrderLine line = new OrderLine(orderId, lines.size() + 1, p.id(), p.version(), p.name(),
+                    price(p, currency), quantities.get(p.id()), 0);
+                orderTotal = Math.addExact(orderTotal, line.amount());
+                lines.add(line);
+            }
+            if (orderTotal <= 0) {
+                throw ProblemException.badRequest("an order of merchant " + group.get(0).merchantId()
+                    + " would cost nothing");
+            }
+            total = Math.addExact(total, orderTotal);
+            ProductView first = group.get(0);
+            orders.add(new Order(orderId, 0, checkoutId, buyer.party().value(), first.merchantId(),
+                first.merchantDid(), currency, orderTotal, 0, OrderStatus.PAID, rates.policyVersion(),
+                rates.platformFeeBps(), rates.partnerPoolBps(), escrow, wallet, null, null, now, now, null, null,
+                null, null, null, null, null, null));
+            linesOf.put(orderId, lines);
+        }
+        PostResult paid = ledger.post(new PostEntry("checkout " + checkoutId, List.of(
+            new PostingLine(wallet, currency, -total), new PostingLine(escrow, currency, total)),
+            buyer.party().value()), "commerce.checkout:" + checkoutId);
+        store.insertCheckout(checkoutId, buyer.party().value(), currency, total, wallet, paid.entry().id(),
+            paid.entry().postedAt(), now);
+        for (Order o : orders) {
+            Order withEntry = new Order(o.id(), 0, o.checkoutId(), o.buyer(), o.merchantId(), o.merchantDid(),
+                o.asset(), o.total(), 0, OrderStatus.PAID, o.policyVersion(), o.platformFeeBps(), o.partnerPoolBps(),
+                o.escrowAccount(), o.walletAccount(), null, null, now, now, null, null, null, null, null,
+                paid.entry().id(), null, null);
+            store.insertOrder(withEntry);
+            List<OrderLine> lines = linesOf.get(o.id());
+            lines.forEach(store::insertLine);
+            Map<String, Object> placed = orderPayload(withEntry);
+            placed.put("checkoutId", checkoutId.toString());
+            placed.put("buyer", o.buyer());
+            placed.put("merchantDid", o.merchantDid());
+            placed.put("lines", lines.stream().map(l -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("lineNo", l.lineNo());
+                m.put("productId", l.productId().toString());
+                m.put("productVersion", l.productVersion());
+                m.put("unitPrice", Long.toString(l.unitPrice()));
+                m.put("quantity", l.quantity());
+                return m;
+            }).toList());
+            placed.put("policyVersion", rates.policyVersion());
+            placed.put("platformFeeBps", rates.platformFeeBps());
+            placed.put("partnerPoolBps", rates.partnerPoolBps());
+            AuditReceipt r1 = audit.record("commerce.order.placed", subject(o.id()), now, placed);
+            store.addStep(o.id(), OrderStatus.PLACED, o.buyer(), Role.BUYER.label(), now, r1.entryId());
+            Map<String, Object> pay = orderPayload(withEntry);
+            pay.put("ledgerEntryId", paid.entry().id().toString());
+            pay.put("walletAccountId", wallet.toString());
+            pay.put("escrowAccountId", escrow.toString());
+            AuditReceipt r2 = audit.record("commerce.order.paid", subject(o.id()), now, pay);
+            store.addStep(o.id(), OrderStatus.PAID, o.buyer(), Role.BUYER.label(), now, r2.entryId());
+        }
+        return Idempotent.fresh(checkoutView(checkoutId));
+    }
+
+    static long price(ProductView p, String currency) {
+        for (Price price : p.prices()) {
+            if (price.currency().equals(currency)) {
+                return price.amount();
+            }
+        }
+        throw ProblemException.of(ProblemType.PRODUCT_UNAVAILABLE, "product " + p.id() + " has no price in "
+            + currency);
+    }
+
+    // --- steps -------------------------------------------------------------------------------------------------
+
+    @Override
+    @Transactional
+    public Idempotent<OrderView> ship(OrderActor actor, UUID orderId, Shipment shipment, IdempotencyKey key,
+                                      String fingerprint) {
+        return step("commerce.order.ship", actor, orderId, key, fingerprint, EnumSet.of(Role.MERCHANT),
+            OrderStatus.SHIPPED, (o, role, now) -> {
+                if (shipment == null) {
+                    throw ProblemException.badRequest("a body {carrier, trackingNumber} is required");
+                }
+                String carrier = label(shipment.carrier(), "carrier");
+                String tracking = label(shipment.trackingNumber(), "trackingNumber");
+                Instant autoAt = now.plus(autoConfirm());
+                store.ship(o.id(), carrier, tracking, now, autoAt);
+                Map<String, Object> p = orderPayload(o);
+                p.put("carrier", carrier);
+                p.put("trackingNumber", tracking);
+                p.put("autoConfirmAt", autoAt.toString());
+                return audit.record("commerce.order.shipped", subject(o.id()), now, p);
+            });
+    }
+
+    @Override
+    @Transactional
+    public Idempotent<OrderView> confirmDelivery(OrderActor actor, UUID orderId, IdempotencyKey key,
+                                                 String fingerprint) {
+        return step("commerce.order.deliver", actor, orderId, key, fingerprint, EnumSet.of(Role.BUYER),
+            OrderStatus.DELIVERED, this::deliver);
+    }
+
+    @Override
+    @Transactional
+    public Idempotent<OrderView> cancel(OrderActor actor, UUID orderId, String reason, IdempotencyKey key,
+                                        String fingerprint) {
+        String why = reason == null || reason.isBlank() ? null : label(reason, "reason");
+        return step("commerce.order.cancel", actor, orderId, key, fingerprint,
+            EnumSet.of(Role.BUYER, Role.MERCHANT, Role.ADMIN), OrderStatus.CANCELED, (o, role, now) -> {
+                // Stock first, products in id order, then the ledger: the lock order of a checkout, so the two
+                // never wait on each other in a cycle.
+                store.lines(o.id()).stream().sorted(java.util.Comparator.comparing(OrderLine::productId))
+                    .forEach(l -> store.returnStock(l.productId(), l.quantity()));
+                PostResult refund = ledger.post(new PostEntry("order " + o.id() + " canceled", List.of(
+                    new PostingLine(o.escrowAccount(), o.asset(), -o.total()),
+                    new PostingLine(o.walletAccount(), o.asset(), o.total())), null), "commerce.order.cancel:" + o.id());
+                store.settle(o.id(), OrderStatus.CANCELED, now, null, refund.entry().id(), o.total(), 0);
+                Map<String, Object> p = orderPayload(o);
+                p.put("reason", why);
+                p.put("refunded", Long.toString(o.total()));
+                p.put("ledgerEntryId", refund.entry().id().toString());
+                return audit.record("commerce.order.canceled", subject(o.id()), now, p);
+            });
+    }
+
+    @Override
+    @Transactional
+    public Idempotent<OrderView> refund(OrderActor actor, UUID orderId, RefundRequest request, IdempotencyKey key,
+                                        String fingerprint) {
+        return step("commerce.order.refund", actor, orderId, key, fingerprint, EnumSet.of(Role.MERCHANT, Role.ADMIN),
+            OrderStatus.REFUNDED, (o, role, now) -> {
+                if (request == null || request.lines() == null || request.lines().isEmpty()) {
+                    throw ProblemException.badRequest("a body {lines: [{lineNo, quantity}], reason} is required");
+                }
+                if (!now.isBefore(o.returnUntil())) {
+                    throw ProblemException.of(ProblemType.RETURN_WINDOW_CLOSED, "the return window of order "
+                        + o.id() + " closed at " + o.returnUntil());
+                }
+                String why = request.reason() == null || request.reason().isBlank() ? null
+                    : label(request.reason(), "reason");
+                Map<Integer, OrderLine> lines = new TreeMap<>();
+                store.lines(o.id()).forEach(l -> lines.put(l.lineNo(), l));
+                Map<Integer, Integer> asked = new TreeMap<>();
+                for (RefundLine r : request.lines()) {
+                    if (r == null || r.lineNo() == null || !lines.containsKey(r.lineNo())) {
+                        throw ProblemException.badRequest("lineNo must name a line of the order");
+                    }
+                    int q = r.quantity() == null ? lines.get(r.lineNo()).quantity() : r.quantity();
+                    asked.merge(r.lineNo(), q, Integer::sum);
+                }
+                long refunded = 0;
+                List<Map<String, Object>> refundedLines = new ArrayList<>();
+                for (Map.Entry<Integer, Integer> e : asked.entrySet()) {
+                    OrderLine l = lines.get(e.getKey());
+                    if (e.getValue() < 1 || e.getValue() > l.quantity()) {
+                        throw ProblemException.badRequest("line " + l.lineNo() + ": quantity must be 1.."
+                            + l.quantity());
+                    }
+                    refunded = Math.addExact(refunded, Math.multiplyExact(l.unitPrice(), (long) e.getValue()));
+                    store.refundLine(o.id(), l.lineNo(), e.getValue());
+                    refundedLines.add(Map.of("lineNo", l.lineNo(), "quantity", e.getValue()));
+                }
+                long kept = o.total() - refunded;
+                EscrowSplit split = EscrowSplit.of(kept, o.platformFeeBps(), o.partnerPoolBps());
+                List<PostingLine> postings = new ArrayList<>();
+                postings.add(new PostingLine(o.escrowAccount(), o.asset(), -o.total()));
+                if (refunded > 0) {
+                    postings.add(new PostingLine(o.walletAccount(), o.asset(), refunded));
+                }
+                addRelease(postings, o, split, now);
+                PostResult entry = ledger.post(new PostEntry("order " + o.id() + " refunded", postings,
+                    role == Role.SCHEDULER ? null : actor.party().value()), "commerce.order.refund:" + o.id());
+                store.settle(o.id(), OrderStatus.REFUNDED, now, kept > 0 ? entry.entry().id() : null,
+                    entry.entry().id(), refunded, kept);
+                Map<String, Object> p = orderPayload(o);
+                p.put("reason", why);
+                p.put("lines", refundedLines);
+                p.put("refunded", Long.toString(refunded));
+                putSplit(p, split);
+                p.put("ledgerEntryId", entry.entry().id().toString());
+                return audit.record("commerce.order.refunded", subject(o.id()), now, p);
+            });
+    }
+
+    @Override
+    @Transactional
+    public Idempotent<OrderView> complete(OrderActor actor, UUID orderId, IdempotencyKey key, String fingerprint) {
+        return step("commerce.order.complete", actor, orderId, key, fingerprint, EnumSet.of(Role.BUYER),
+            OrderStatus.COMPLETED, this::release);
+    }
+
+    /** The scheduler's step on a due order (locked by the caller): auto-confirm, or release at the window's end. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void advanceDue(Order o) {
+        Instant now = clock.now();
+        OrderStatus target = o.status() == OrderStatus.SHIPPED ? OrderStatus.DELIVERED : OrderStatus.COMPLETED;
+        AuditReceipt r = target == OrderStatus.DELIVERED ? deliver(o, Role.SCHEDULER, now)
+            : release(o, Role.SCHEDULER, now);
+        store.addStep(o.id(), target, PLATFORM, Role.SCHEDULER.label(), now, r.entryId());
+    }
+
+    private AuditReceipt deliver(Order o, Role role, Instant now) {
+        Instant until = now.plus(returns());
+        store.deliver(o.id(), now, until);
+        Map<String, Object> p = orderPayload(o);
+        p.put("confirmedBy", role.label());
+        p.put("returnUntil", until.toString());
+        return audit.record("commerce.order.delivered", subject(o.id()), now, p);
+    }
+
+    /** Escrow released in one balanced entry: merchant receivable, platform fee, partner pool (frozen rates). */
+    private AuditReceipt release(Order o, Role role, Instant now) {
+        EscrowSplit split = EscrowSplit.of(o.total(), o.platformFeeBps(), o.partnerPoolBps());
+        List<PostingLine> postings = new ArrayList<>();
+        postings.add(new PostingLine(o.escrowAccount(), o.asset(), -o.total()));
+        addRelease(postings, o, split, now);
+        PostResult entry = ledger.post(new PostEntry("order " + o.id() + " completed", postings, null),
+            "commerce.order.release:" + o.id());
+        store.settle(o.id(), OrderStatus.COMPLETED, now, entry.entry().id(), null, 0, o.total());
+        Map<String, Object> p = orderPayload(o);
+        p.put("completedBy", role.label());
+        putSplit(p, split);
+        p.put("policyVersion", o.policyVersion());
+        p.put("platformFeeBps", o.platformFeeBps());
+        p.put("partnerPoolBps", o.partnerPoolBps());
+        p.put("ledgerEntryId", entry.entry().id().toString());
+        return audit.record("commerce.order.completed", subject(o.id()), now, p);
+    }
+
+    private void addRelease(List<PostingLine> postings, Order o, EscrowSplit split, Instant now) {
+        if (split.merchant() > 0) {
+            postings.add(new PostingLine(platformAccount(o.merchantDid(), o.asset(), AccountKind.MERCHANT_RECEIVABLE,
+                now), o.asset(), split.merchant()));
+        }
+        if (split.platformFee() > 0) {
+            UUID fee = ledger.systemAccount("PLATFORM_FEE:" + o.asset()).map(AccountView::id)
+                .orElseGet(() -> platformAccount(PLATFORM, o.asset(), AccountKind.PLATFORM_FEE, now));
+            postings.add(new PostingLine(fee, o.asset(), split.platformFee()));
+        }
+        if (split.partnerPool() > 0) {
+            postings.add(new PostingLine(platformAccount(PLATFORM, o.asset(), AccountKind.PARTNER_POOL, now),
+                o.asset(), split.partnerPool()));
+        }
+    }
+
+    private static void putSplit(Map<String, Object> p, EscrowSplit split) {
+        p.put("merchantAmount", Long.toString(split.merchant()));
+        p.put("platformFee", Long.toString(split.platformFee()));
+        p.put("partnerPool", Long.toString(split.partnerPool()));
+    }
+
+    interface StepAction {
+        AuditReceipt apply(Order order, Role role, Instant now);
+    }
+
+    /** One step: idempotency claim, the order locked, the actor and the state checked, the action, its step row. */
+    private Idempotent<OrderView> step(String operation, OrderActor actor, UUID orderId, IdempotencyKey key,
+                                       String fingerprint, Set<Role> allowed, OrderStatus target, StepAction action) {
+        Instant now = clock.now();
+        Optional<String> earlier = idempotency.claim(new IdempotentRequest(key, operation, actor.party(), fingerprint),
+            orderId.toString());
+        if (earlier.isPresent()) {
+            return Idempotent.replay(view(store.find(orderId).orElseThrow()));
+        }
+        Order o = store.lock(orderId).orElseThrow(() -> notFound(orderId));
+        Set<Role> held = roles(actor, o);
+        Role role = allowed.stream().filter(held::contains).findFirst().orElseThrow(() -> ProblemException.forbidden(
+            "Only the order's " + String.join(" or ", allowed.stream().map(Role::label).toList())
+                + " takes this step."));
+        if (!o.status().mayMoveTo(target)) {
+            throw ProblemException.of(ProblemType.ORDER_STATE_CONFLICT, "order " + o.id() + " is " + o.status()
+                + ": it cannot become " + target);
+        }
+        AuditReceipt receipt = action.apply(o, role, now);
+        store.addStep(o.id(), target, actor.party().value(), role.label(), now, receipt.entryId());
+        return Idempotent.fresh(view(store.find(orderId).orElseThrow()));
+    }
+
+    /** What the caller is to this order. */
+    Set<Role> roles(OrderActor actor, Order o) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (o.buyer().equals(actor.party().value())) {
+            roles.add(Role.BUYER);
+        }
+        if (merchantAccess.merchantIdOf(actor.party().local()).filter(o.merchantId()::equals).isPresent()) {
+            roles.add(Role.MERCHANT);
+        }
+        if (actor.admin()) {
+            roles.add(Role.ADMIN);
+        }
+        return roles;
+    }
+
+    // --- reads ---------------------------------------------------------------------------------------------------
+
+    @Override
+    @Transactional
+    public Optional<OrderView> order(OrderActor actor, UUID orderId) {
+        return store.find(orderId).filter(o -> !roles(actor, o).isEmpty()).map(this::view);
+    }
+
+    @Override
+    @Transactional
+    public OrderPage orders(OrderActor actor, boolean asMerchant, String cursor, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ProblemException.badRequest("limit must be 1.." + MAX_PAGE);
+        }
+        String who = actor.party().value();
+        if (asMerchant) {
+            who = merchantAccess.merchantIdOf(actor.party().local()).orElseThrow(() -> ProblemException.forbidden(
+                "This account is not a merchant administered here."));
+        }
+        List<Order> rows = store.page(asMerchant, who, decodeCursor(cursor), limit + 1);
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            next = Base64.getUrlEncoder().withoutPadding().encodeToString(("o" + rows.get(limit - 1).seq())
+                .getBytes(StandardCharsets.US_ASCII));
+        }
+        return new OrderPage(rows.stream().map(this::view).toList(), next);
+    }
+
+    static long decodeCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            if (!s.matches("o[0-9]{1,18}")) {
+                throw new IllegalArgumentException();
+            }
+            return Long.parseLong(s.substring(1));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("cursor is not a cursor this API gave out");
+        }
+    }
+
+    CheckoutView checkoutView(UUID id) {
+        OrderStore.CheckoutRow c = store.checkout(id).orElseThrow(() -> ProblemException.notFound("No checkout " + id));
+        return new CheckoutView(c.id(), c.buyer(), c.asset(), c.total(), c.wallet(), c.entry(), c.createdAt(),
+            store.ofCheckout(id).stream().map(this::view).toList());
+    }
+
+    OrderView view(Order o) {
+        List<OrderStore.Step> steps = store.steps(o.id());
+        Map<Long, Long> indexes = auditLog.leafIndexesOf(steps.stream().map(OrderStore.Step::auditEntryId).toList());
+        return new OrderView(o.id(), o.checkoutId(), o.buyer(), o.merchantId(), o.merchantDid(), o.asset(),
+            o.status().name(), o.total(), o.refunded(), new FrozenRates(o.policyVersion(), o.platformFeeBps(),
+            o.partnerPoolBps()), store.lines(o.id()).stream().map(l -> new OrderLineView(l.lineNo(), l.productId(),
+                l.productVersion(), l.name(), l.unitPrice(), l.quantity(), l.refundedQuantity(), l.amount())).toList(),
+            o.carrier(), o.trackingNumber(), o.placedAt(), o.paidAt(), o.shippedAt(), o.deliveredAt(), o.settledAt(),
+            o.autoConfirmAt(), o.returnUntil(), o.paymentEntryId(), o.releaseEntryId(), o.refundEntryId(),
+            steps.stream().map(s -> new OrderStepView(s.status(), s.actor(), s.actorRole(), s.at(), s.auditEntryId(),
+                indexes.get(s.auditEntryId()))).toList());
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    /** An account commerce keeps (escrow, partner pool, a merchant's receivable), opened on first use. */
+    UUID platformAccount(String owner, String asset, AccountKind kind, Instant now) {
+        Optional<UUID> known = store.account(owner, asset, kind.name());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        store.lockAccount(owner, asset, kind.name());
+        return store.account(owner, asset, kind.name()).orElseGet(() -> {
+            AccountView a = ledger.open(new OpenAccount(owner, asset, kind, kind.name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', ' ') + " " + asset));
+            store.addAccount(owner, asset, kind.name(), a.id(), now);
+            return a.id();
+        });
+    }
+
+    private static Map<String, Object> orderPayload(Order o) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("orderId", o.id().toString());
+        p.put("merchantId", o.merchantId());
+        p.put("currency", o.asset());
+        p.put("total", Long.toString(o.total()));
+        return p;
+    }
+
+    /** A short free-text field: 1..100 characters after trimming, no control characters. */
+    static String label(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.badRequest(field + " is required");
+        }
+        String s = java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFC);
+        if (s.length() > 100 || s.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.badRequest(field + ": 1..100 characters, no control characters");
+        }
+        return s;
+    }
+
+    static String subject(UUID orderId) {
+        return "order:" + orderId;
+    }
+
+    static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("No order " + id + ".");
+    }
+}
