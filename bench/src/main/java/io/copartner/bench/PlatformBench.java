@@ -77,7 +77,7 @@ public final class PlatformBench {
 
         /** The GET baseline is measured whenever a row needs it for its ratio. */
         boolean needsGetBaseline() {
-            return runs("g") || runs("b") || runs("s") || runs("v");
+            return runs("g") || runs("b") || runs("s") || runs("v") || runs("t");
         }
 
         static Options parse(String[] args) {
@@ -119,7 +119,7 @@ public final class PlatformBench {
                         System.err.println("""
                             usage: PlatformBench [--seconds 20] [--threads 16] [--pad 1000000] [--proofs 2000]
                                    [--anchors 200] [--appends ledger|none] [--warmup 3] [--paced 1000]
-                                   [--attach] [--only a,a2,g,b,s,v,c,d,e] [--funding own|system] [--rest-warmup 60]
+                                   [--attach] [--only a,a2,g,b,s,v,t,c,d,e] [--funding own|system] [--rest-warmup 60]
                                    [--signins 50] [--port-offset 0] [--ballots 100000]
                               --attach   measure a platform that is already running, found by the COPARTNER_* variables
                                          of ./copartner run (COPARTNER_HTTP_PORT, _KEYCLOAK_PORT, _DB_PORT, _CHAIN_PORT,
@@ -127,7 +127,7 @@ public final class PlatformBench {
                                          28545/25433 with fresh data in bench/target/bench-data, then stop it
                               --only     run only these sections (a = PostgreSQL commits, a2 = audit records over
                                          JDBC, g = authenticated no-op GET baseline (also run for b and s),
-                                         b = ledger entries over REST, s = DID sign-ins, v = governance ballots,
+                                         b = ledger entries over REST, s = DID sign-ins, v = governance ballots, t = traceability,
                                          c = integration delay,
                                          d = pad and proofs, e = anchors and gas)
                               --funding  b: 'own' gives each caller its own funding account (default); 'system'
@@ -218,6 +218,9 @@ public final class PlatformBench {
         }
         if (options.runs("v")) {
             new GovernanceBench(this, options, rows, getBaseline).run();
+        }
+        if (options.runs("t")) {
+            new TraceBench(this, options, rows, getBaseline, settings.baseUrl()).run();
         }
         if (options.runs("c")) {
             if (rest != null || jdbcStart != null) {

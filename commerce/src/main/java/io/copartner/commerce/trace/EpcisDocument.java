@@ -177,7 +177,7 @@ public record EpcisDocument(Map<String, String> namespaces, List<EpcisEvent> eve
     }
 
     /** Prefix → namespace of the context's term definitions that are plain IRIs (for user extensions in hashes). */
-    private static Map<String, String> namespaces(JsonNode context) {
+    static Map<String, String> namespaces(JsonNode context) {
         if (context == null) {
             throw new Invalid("@context is required");
         }
