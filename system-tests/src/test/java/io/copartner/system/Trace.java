@@ -67,7 +67,7 @@ final class Trace {
     }
 
     static String time(Instant t) {
-        return t.atOffset(ZoneOffset.ofHours(8)).toString();
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").format(t.atOffset(ZoneOffset.ofHours(8)));
     }
 
     static ObjectNode objectEvent(Instant at, String action, String bizStep, List<String> epcs) {

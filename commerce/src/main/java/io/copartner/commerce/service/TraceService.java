@@ -85,8 +85,9 @@ public class TraceService implements Traceability {
         for (EpcisEvent e : doc.events()) {
             prepared.add(prepare(e, doc.namespaces()));
         }
+        Map<String, List<ProductRow>> packed = new LinkedHashMap<>();
         for (TraceCapture.Prepared p : prepared) {
-            mayUpload(caller, p);
+            mayUpload(caller, p, packed);
         }
         UUID id = Ids.newId();
         try {
@@ -138,7 +139,7 @@ public class TraceService implements Traceability {
     }
 
     /** The caller is the event's signer or the merchant of every product it names; else 403 at once. */
-    private void mayUpload(Caller caller, TraceCapture.Prepared p) {
+    private void mayUpload(Caller caller, TraceCapture.Prepared p, Map<String, List<ProductRow>> packed) {
         String signer = p.signature() != null ? p.signature().signerDid() : kidDid(p.event());
         if (signer != null && caller.dids().contains(signer)) {
             return;
@@ -147,18 +148,23 @@ public class TraceService implements Traceability {
         for (Map.Entry<String, Epc> f : p.epcs()) {
             Epc epc = f.getValue();
             if (epc.kind() == Epc.Kind.SSCC) {
-                for (var inside : store.subject(epc.key()).isPresent() ? store.contentsUnlocked(epc.key())
-                    : List.<io.copartner.commerce.trace.SubjectState>of()) {
+                for (var inside : store.contentsUnlocked(epc.key())) {
                     if (inside.productId() != null) {
                         store.product(inside.productId()).ifPresent(products::add);
                     }
                 }
+                // A unit packed earlier in the same document holds those children's products.
+                products.addAll(packed.getOrDefault(epc.key(), List.of()));
             } else {
                 store.productByGtin(epc.gtin()).ifPresent(products::add);
             }
         }
-        if (products.isEmpty() && p.error() != null) {
-            return; // nothing to check against: the job reports the event's error
+        if ("AggregationEvent".equals(p.event().type()) && "ADD".equals(p.event().action())) {
+            p.epcs().stream().filter(f -> f.getKey().equals("parentID")).findFirst().ifPresent(parent -> packed
+                .computeIfAbsent(parent.getValue().key(), k -> new ArrayList<>()).addAll(products));
+        }
+        if (products.isEmpty()) {
+            return; // nothing to check against: the job reports the event's error (unknown-epc, ...)
         }
         boolean merchant = caller.merchantId() != null && !products.isEmpty()
             && products.stream().allMatch(pr -> pr.merchantId().equals(caller.merchantId()));

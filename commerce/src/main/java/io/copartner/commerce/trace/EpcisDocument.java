@@ -165,8 +165,12 @@ public record EpcisDocument(Map<String, String> namespaces, List<EpcisEvent> eve
         return e.hasNonNull(name) ? e.get(name).asText() : null;
     }
 
+    /** RFC 3339 date-time: seconds required, a fraction optional, Z or an offset. */
+    private static final java.util.regex.Pattern RFC3339 = java.util.regex.Pattern.compile(
+        "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})");
+
     static OffsetDateTime time(JsonNode node, String name) {
-        if (node == null || !node.isTextual()) {
+        if (node == null || !node.isTextual() || !RFC3339.matcher(node.asText()).matches()) {
             throw new Invalid(name + " must be an RFC 3339 date-time with an offset");
         }
         try {

@@ -68,6 +68,7 @@ class EpcisDocumentTest {
             doc("{\"type\":\"TransactionEventX\",\"eventTime\":\"2026-12-02T09:00:00Z\",\"eventTimeZoneOffset\":\"+00:00\",\"action\":\"ADD\"}"),
             doc(EVENT_2.replace("\"action\":\"ADD\"", "\"action\":\"MOVE\"")),
             doc(EVENT_2.replace("2026-12-02T09:00:00Z", "yesterday")),
+            doc(EVENT_2.replace("2026-12-02T09:00:00Z", "2026-12-02T09:00Z")),
             doc(EVENT_2.replace("\"+00:00\"", "\"UTC\"")),
             doc(EVENT_2.replace("\"childEPCs\":[", "\"childEPCs\":[7,")),
             doc(EVENT_2.replace("\"bizStep\"", "\"recordTime\":\"2026-12-02T09:00:00Z\",\"bizStep\"")),

@@ -55,7 +55,7 @@ public class TraceServlet extends HttpServlet {
         if (m.matches()) {
             String ref;
             try {
-                ref = io.copartner.commerce.trace.Epc.decode(m.group(3));
+                ref = percentDecoded(m.group(3));
             } catch (IllegalArgumentException e) {
                 ref = null;
             }
@@ -226,7 +226,22 @@ public class TraceServlet extends HttpServlet {
         return out.append('"').toString();
     }
 
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    /** A Digital Link path segment's value: %XX escapes decoded as UTF-8 ('+' stays '+', unlike form decoding). */
+    static String percentDecoded(String segment) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= segment.length()) {
+                    throw new IllegalArgumentException("a truncated escape");
+                }
+                out.write(Integer.parseInt(segment.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -44,6 +44,11 @@ class TracePagesTest {
     }
 
     @Test
+    void serialsArePercentDecoded() {
+        assertEquals("A 1/é+", TraceServlet.percentDecoded("A%201%2F%C3%A9+"));
+    }
+
+    @Test
     void textIsEscaped() {
         assertEquals("&lt;b&gt; &amp; &quot;x&quot;", TracePage.esc("<b> & \"x\""));
         assertEquals("\"a\\\"b\\u0001\"", TraceServlet.str("a\"b\u0001"));
