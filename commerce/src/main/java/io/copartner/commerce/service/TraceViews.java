@@ -38,7 +38,8 @@ final class TraceViews {
         List<TraceStore.StoredEvent> stored = store.eventsOf(key);
         Map<Long, Long> indexes = auditLog.leafIndexesOf(stored.stream().map(TraceStore.StoredEvent::auditEntryId).toList());
         // Anchors newest first: the first covering a leaf is the one with the smallest tree size above its index.
-        List<AuditLog.Anchor> anchors = indexes.isEmpty() ? List.of() : auditLog.anchors(null, 200);
+        List<AuditLog.Anchor> anchors = indexes.isEmpty() ? List.of()
+            : anchorsDownTo(indexes.values().stream().mapToLong(Long::longValue).min().orElse(0));
         Map<String, String> roles = new HashMap<>();
         for (TraceStore.Party p : store.parties(product.id())) {
             roles.put(p.did(), p.role());
@@ -78,6 +79,21 @@ final class TraceViews {
         TraceProduct view = new TraceProduct(product.id(), product.name(), product.gtin(), product.merchantId(),
             product.merchantDid(), merchantVerified);
         return new TraceView(epc.path(), digitalLink, view, events, genealogy);
+    }
+
+    /** Anchors, newest first, paged back until one no longer covers the oldest leaf (at most 10 pages of 200). */
+    private List<AuditLog.Anchor> anchorsDownTo(long oldestIndex) {
+        List<AuditLog.Anchor> out = new ArrayList<>();
+        Long before = null;
+        for (int page = 0; page < 10; page++) {
+            List<AuditLog.Anchor> got = auditLog.anchors(before, 200);
+            out.addAll(got);
+            if (got.size() < 200 || got.get(got.size() - 1).treeSize() <= oldestIndex) {
+                break;
+            }
+            before = got.get(got.size() - 1).treeSize();
+        }
+        return out;
     }
 
     private static Anchor anchorOf(long index, List<AuditLog.Anchor> anchors) {

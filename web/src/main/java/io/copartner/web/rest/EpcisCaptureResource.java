@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -88,11 +89,13 @@ public class EpcisCaptureResource {
             + "minutes ahead); one bad event captures none (captureErrorBehaviour rollback). Each accepted event is "
             + "stored as sent plus eventID and recordTime, with one audit entry carrying its event ID.")
     @RequestBody(required = true, content = {
-        @Content(mediaType = LD_JSON, examples = @ExampleObject(name = "commissioning", value = DOCUMENT)),
-        @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "commissioning", value = DOCUMENT))})
+        @Content(mediaType = LD_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "An EPCIS 2.0 EPCISDocument"),
+            examples = @ExampleObject(name = "commissioning", value = DOCUMENT)),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+            description = "An EPCIS 2.0 EPCISDocument"), examples = @ExampleObject(name = "commissioning", value = DOCUMENT))})
     @APIResponse(responseCode = "202", description = "Accepted: the capture job's result is at Location",
         headers = @Header(name = "Location", description = "/api/v1/epcis/capture/{captureId}",
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Not a schema-valid EPCIS 2.0 EPCISDocument",
         content = @Content(mediaType = ProductsResource.PROBLEM))
     @APIResponse(responseCode = "403", description = "The caller is neither an event's signer nor the merchant of "
