@@ -50,7 +50,7 @@ final class TraceBench {
         String user = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "pw-" + UUID.randomUUID();
         String merchant = JSON.readTree(expect(bench.post("/api/v1/admin/merchants", admin, UUID.randomUUID().toString(),
-            JSON.writeValueAsString(java.util.Map.of("name", "Bench tea", "businessLicence", "BL-" + user,
+            JSON.writeValueAsString(java.util.Map.of("name", "Bench tea", "businessLicence", "91310000MA1FL0001X",
                 "contactEmail", user + "@bench.example", "username", user, "password", password))), 201,
             "create merchant").body()).path("id").asText();
         expect(bench.post("/api/v1/admin/merchants/" + merchant + "/verification", admin, UUID.randomUUID().toString(),
