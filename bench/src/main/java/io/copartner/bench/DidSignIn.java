@@ -49,6 +49,16 @@ final class DidSignIn {
         return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign());
     }
 
+    /** A compact JWS with detached payload (RFC 7515 App. F), header {alg EdDSA, kid}: an EPCIS event signature. */
+    String detached(byte[] payload) throws GeneralSecurityException {
+        String header = b64("{\"alg\":\"EdDSA\",\"kid\":\"" + did + "#" + did.substring(8) + "\"}");
+        String input = header + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
+        Signature s = Signature.getInstance("Ed25519");
+        s.initSign(keys.getPrivate());
+        s.update(input.getBytes(StandardCharsets.US_ASCII));
+        return header + ".." + Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign());
+    }
+
     private static String b64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }

@@ -77,7 +77,7 @@ public final class PlatformBench {
 
         /** The GET baseline is measured whenever a row needs it for its ratio. */
         boolean needsGetBaseline() {
-            return runs("g") || runs("b") || runs("s") || runs("v") || runs("o");
+            return runs("g") || runs("b") || runs("s") || runs("v") || runs("o") || runs("t");
         }
 
         static Options parse(String[] args) {
@@ -119,7 +119,7 @@ public final class PlatformBench {
                         System.err.println("""
                             usage: PlatformBench [--seconds 20] [--threads 16] [--pad 1000000] [--proofs 2000]
                                    [--anchors 200] [--appends ledger|none] [--warmup 3] [--paced 1000]
-                                   [--attach] [--only a,a2,g,b,s,v,o,c,d,e] [--funding own|system] [--rest-warmup 60]
+                                   [--attach] [--only a,a2,g,b,s,v,o,t,c,d,e] [--funding own|system] [--rest-warmup 60]
                                    [--signins 50] [--port-offset 0] [--ballots 100000]
                               --attach   measure a platform that is already running, found by the COPARTNER_* variables
                                          of ./copartner run (COPARTNER_HTTP_PORT, _KEYCLOAK_PORT, _DB_PORT, _CHAIN_PORT,
@@ -129,6 +129,7 @@ public final class PlatformBench {
                                          JDBC, g = authenticated no-op GET baseline (also run for b and s),
                                          b = ledger entries over REST, s = DID sign-ins, v = governance ballots,
                                          o = checkouts (placement + payment at 200/s, saturated),
+                                         t = traceability,
                                          c = integration delay,
                                          d = pad and proofs, e = anchors and gas)
                               --funding  b: 'own' gives each caller its own funding account (default); 'system'
@@ -222,6 +223,9 @@ public final class PlatformBench {
         }
         if (options.runs("o")) {
             new CommerceBench(this, options, rows, getBaseline).run();
+        }
+        if (options.runs("t")) {
+            new TraceBench(this, options, rows, getBaseline, settings.baseUrl()).run();
         }
         if (options.runs("c")) {
             if (rest != null || jdbcStart != null) {

@@ -84,6 +84,13 @@ final class DidWallet {
         return jws("{\"alg\":\"" + alg() + "\",\"typ\":\"kb+jwt\"}", payloadJson);
     }
 
+    /** A compact JWS with detached payload (RFC 7515 Appendix F): {@code header..signature} over {@code payload}. */
+    String signDetached(String kid, byte[] payload) {
+        String header = b64(("{\"alg\":\"" + alg() + "\",\"kid\":\"" + kid + "\"}").getBytes(StandardCharsets.UTF_8));
+        String input = header + "." + b64(payload);
+        return header + ".." + b64(signature(input.getBytes(StandardCharsets.US_ASCII)));
+    }
+
     private String jws(String header, String payloadJson) {
         String input = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payloadJson.getBytes(StandardCharsets.UTF_8));
         return input + "." + b64(signature(input.getBytes(StandardCharsets.US_ASCII)));

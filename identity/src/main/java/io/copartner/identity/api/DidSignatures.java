@@ -17,6 +17,17 @@ public interface DidSignatures {
      */
     Verified verifyCompact(String compactJws);
 
+    /**
+     * Verifies a compact JWS with a detached payload (RFC 7515 Appendix F: {@code header..signature}) over
+     * {@code payload}, signed by any resolvable DID (did:key, this platform's did:web, or a foreign did:web): the
+     * {@code kid} ({@code <did>#<key id>}) must name a verification method listed in the {@code assertionMethod} of
+     * the DID's document as resolved now. The returned payload map is empty (the caller has the bytes).
+     *
+     * @throws InvalidJws MALFORMED for a JWS that is not detached compact, a bad kid or alg; SIGNATURE when the key
+     *                    is not an assertionMethod of the DID or the signature does not verify
+     */
+    Verified verifyDetached(String compactJws, byte[] payload);
+
     /** A verified JWS: the signer's DID (from the kid), its kid and alg, the protected header and the payload. */
     record Verified(String signerDid, String kid, String alg, Map<String, Object> header, Map<String, Object> payload) {
     }

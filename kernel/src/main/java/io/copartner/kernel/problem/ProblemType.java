@@ -88,7 +88,21 @@ public enum ProblemType {
     /** Commerce: the order line has its review already (one per line, immutable). */
     REVIEW_EXISTS("review-exists", "Already reviewed", 409),
     /** Commerce: the merchant replied to this review already, or it was moderated already. */
-    REVIEW_ANSWERED("review-answered", "Review already answered", 409);
+    REVIEW_ANSWERED("review-answered", "Review already answered", 409),
+
+    // --- Commerce traceability (GS1 EPCIS 2.0, issue 11 items 5-6): capture-job error types and capture refusals.
+    /** Traceability: an EPCIS event whose ID (CBV 2.0 event hash) is already stored. */
+    DUPLICATE_EVENT("duplicate-event", "Duplicate EPCIS event", 409),
+    /** Traceability: the event's signer is neither the product's merchant nor a party it authorised for it. */
+    UNAUTHORISED_ACTOR("unauthorised-actor", "Actor not authorised for the product", 403),
+    /** Traceability: the event's copartner:signature is missing, malformed, or does not verify with an assertionMethod key. */
+    EVENT_SIGNATURE_INVALID("event-signature-invalid", "Invalid event signature", 400),
+    /** Traceability: the event breaks the order rules (before commissioning, after decommissioning, time going back or in the future). */
+    EVENT_OUT_OF_ORDER("event-out-of-order", "EPCIS event out of order", 409),
+    /** Traceability: a client-sent eventID that is not the event's CBV 2.0 hash ID. */
+    EVENT_ID_MISMATCH("event-id-mismatch", "eventID is not the event hash", 400),
+    /** Traceability: an EPC that names no product on the platform, or a logistic unit that does not exist yet. */
+    UNKNOWN_EPC("unknown-epc", "EPC of no known product", 404);
 
     /** Base of all type URIs; a type URI is this base followed by the slug. */
     public static final String BASE = "https://copartner.io/problems/";
