@@ -71,6 +71,7 @@ final class OperationRoles {
         Map.entry("deleteMyPersonalData", PEOPLE),
         Map.entry("issueMyMembershipSdJwt", EnumSet.of(Caller.PARTNER)),
         Map.entry("registerOwnMerchantKey", EnumSet.of(Caller.MERCHANT)),
+        Map.entry("listMyProducts", EnumSet.of(Caller.MERCHANT)),
         // governance: reads are public; proposing is the admin's, or a did:key member's or a merchant's for its own
         // listing by the domain rules (the matrix's partner and merchant are neither, so forbidden to them)
         Map.entry("listProposals", PUBLIC),

@@ -69,7 +69,9 @@ public class TraceServlet extends HttpServlet {
             }
         }
         if (view.isEmpty()) {
-            notFound(resp, format, zh, req.getContextPath());
+            // A QR code is an image, not a page: its 404 is a problem whatever the Accept header prefers.
+            boolean qr = m.matches() && m.group(4) != null;
+            notFound(resp, qr ? Format.JSON : format, zh, req.getContextPath());
             return;
         }
         TraceView v = view.get();
