@@ -2,6 +2,14 @@ package io.copartner.commerce.api;
 
 import java.util.List;
 
-/** A cart to check out and pay from the buyer's wallet in {@code currency}: one order per merchant. */
-public record NewCheckout(String currency, List<CartLine> lines) {
+/**
+ * A cart to check out and pay from the buyer's wallet in {@code currency}: one order per merchant.
+ * {@code referralCode} (optional) is the share-link code the buyer came through; commerce only carries it to
+ * {@link io.copartner.commerce.api.event.OrderPlaced}, where the economy attributes the sale.
+ */
+public record NewCheckout(String currency, List<CartLine> lines, String referralCode) {
+
+    public NewCheckout(String currency, List<CartLine> lines) {
+        this(currency, lines, null);
+    }
 }

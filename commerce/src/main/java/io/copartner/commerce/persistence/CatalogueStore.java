@@ -5,6 +5,7 @@ import io.copartner.commerce.domain.ListingStatus;
 import io.copartner.commerce.domain.Product;
 import io.copartner.commerce.domain.ProductContent;
 import io.copartner.commerce.domain.ProductVersion;
+import io.copartner.kernel.jdbc.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;

@@ -4,6 +4,7 @@ import io.copartner.commerce.domain.Order;
 import io.copartner.commerce.domain.OrderLine;
 import io.copartner.commerce.domain.OrderStatus;
 import io.copartner.kernel.crypto.Hashes;
+import io.copartner.kernel.jdbc.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package io.copartner.commerce.persistence;
 
+import io.copartner.kernel.jdbc.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;

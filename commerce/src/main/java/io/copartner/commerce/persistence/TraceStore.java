@@ -2,6 +2,7 @@ package io.copartner.commerce.persistence;
 
 import io.copartner.commerce.trace.Epc;
 import io.copartner.commerce.trace.SubjectState;
+import io.copartner.kernel.jdbc.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;

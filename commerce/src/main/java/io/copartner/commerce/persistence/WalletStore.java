@@ -2,6 +2,7 @@ package io.copartner.commerce.persistence;
 
 import io.copartner.commerce.domain.TopUp;
 import io.copartner.kernel.crypto.Hashes;
+import io.copartner.kernel.jdbc.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;

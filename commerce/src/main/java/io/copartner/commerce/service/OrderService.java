@@ -16,6 +16,9 @@ import io.copartner.commerce.api.ProductView;
 import io.copartner.commerce.api.RefundLine;
 import io.copartner.commerce.api.RefundRequest;
 import io.copartner.commerce.api.Shipment;
+import io.copartner.commerce.api.event.OrderCanceled;
+import io.copartner.commerce.api.event.OrderPlaced;
+import io.copartner.commerce.api.event.OrderSettled;
 import io.copartner.commerce.domain.EscrowSplit;
 import io.copartner.commerce.domain.Order;
 import io.copartner.commerce.domain.OrderLine;
@@ -43,6 +46,7 @@ import io.copartner.ledger.api.PostEntry;
 import io.copartner.ledger.api.PostResult;
 import io.copartner.ledger.api.PostingLine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -112,6 +116,15 @@ public class OrderService implements Orders {
     AuditLog auditLog;
 
     @Inject
+    Event<OrderPlaced> placedEvents;
+
+    @Inject
+    Event<OrderSettled> settledEvents;
+
+    @Inject
+    Event<OrderCanceled> canceledEvents;
+
+    @Inject
     CommerceClock clock;
 
     /** How long after shipping an order confirms itself delivered (env COPARTNER_COMMERCE_AUTO_CONFIRM_AFTER). */
@@ -152,6 +165,7 @@ public class OrderService implements Orders {
             throw ProblemException.badRequest("at most " + MAX_LINES + " lines per checkout");
         }
         String currency = WalletService.currency(cart.currency());
+        String referral = referralCode(cart.referralCode());
         // Same product twice is one line; products in id order, so two carts lock rows in the same order.
         Map<UUID, Integer> quantities = new TreeMap<>();
         for (CartLine l : cart.lines()) {
@@ -255,6 +269,10 @@ public class OrderService implements Orders {
             pay.put("escrowAccountId", escrow.toString());
             AuditReceipt r2 = audit.record("commerce.order.paid", subject(o.id()), now, pay);
             store.addStep(o.id(), OrderStatus.PAID, o.buyer(), Role.BUYER.label(), now, r2.entryId());
+            placedEvents.fire(new OrderPlaced(o.id(), checkoutId, o.buyer(), o.merchantId(), o.merchantDid(),
+                o.asset(), o.total(), rates.policyVersion(), lines.stream().map(l -> new OrderPlaced.PlacedLine(
+                    l.lineNo(), l.productId(), l.productVersion(), l.quantity(), l.unitPrice(), l.amount())).toList(),
+                referral, now));
         }
         return Idempotent.fresh(checkoutView(checkoutId));
     }
@@ -319,7 +337,9 @@ public class OrderService implements Orders {
                 p.put("reason", why);
                 p.put("refunded", Long.toString(o.total()));
                 p.put("ledgerEntryId", refund.entry().id().toString());
-                return audit.record("commerce.order.canceled", subject(o.id()), now, p);
+                AuditReceipt r = audit.record("commerce.order.canceled", subject(o.id()), now, p);
+                canceledEvents.fire(new OrderCanceled(o.id(), o.buyer(), o.merchantId(), o.asset(), o.total(), now));
+                return r;
             });
     }
 
@@ -378,7 +398,9 @@ public class OrderService implements Orders {
                 p.put("refunded", Long.toString(refunded));
                 putSplit(p, split);
                 p.put("ledgerEntryId", entry.entry().id().toString());
-                return audit.record("commerce.order.refunded", subject(o.id()), now, p);
+                AuditReceipt r = audit.record("commerce.order.refunded", subject(o.id()), now, p);
+                fireSettled(o, OrderStatus.REFUNDED, refunded, split, entry.entry().id(), now);
+                return r;
             });
     }
 
@@ -424,7 +446,34 @@ public class OrderService implements Orders {
         p.put("platformFeeBps", o.platformFeeBps());
         p.put("partnerPoolBps", o.partnerPoolBps());
         p.put("ledgerEntryId", entry.entry().id().toString());
-        return audit.record("commerce.order.completed", subject(o.id()), now, p);
+        AuditReceipt r = audit.record("commerce.order.completed", subject(o.id()), now, p);
+        fireSettled(o, OrderStatus.COMPLETED, 0, split, entry.entry().id(), now);
+        return r;
+    }
+
+    /** Tells the economy what was released, line by line (refunded quantities already stored). */
+    private void fireSettled(Order o, OrderStatus status, long refunded, EscrowSplit split, UUID releaseEntry,
+                             Instant now) {
+        UUID receivable = split.merchant() > 0
+            ? platformAccount(o.merchantDid(), o.asset(), AccountKind.MERCHANT_RECEIVABLE, now) : null;
+        List<OrderSettled.SettledLine> lines = store.lines(o.id()).stream().map(l -> new OrderSettled.SettledLine(
+            l.lineNo(), l.productId(), l.quantity(), l.refundedQuantity(), l.unitPrice(),
+            Math.multiplyExact(l.unitPrice(), (long) (l.quantity() - l.refundedQuantity())))).toList();
+        settledEvents.fire(new OrderSettled(o.id(), status.name(), o.buyer(), o.merchantId(), o.merchantDid(),
+            o.asset(), o.total(), refunded, o.total() - refunded, split.merchant(), split.platformFee(),
+            split.partnerPool(), receivable, releaseEntry, lines, now));
+    }
+
+    /** A share-link code is opaque to commerce: trimmed, at most 64 printable ASCII characters, else refused. */
+    static String referralCode(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        String c = code.trim();
+        if (c.length() > 64 || !c.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+            throw ProblemException.badRequest("referralCode must be at most 64 printable ASCII characters");
+        }
+        return c;
     }
 
     private void addRelease(List<PostingLine> postings, Order o, EscrowSplit split, Instant now) {

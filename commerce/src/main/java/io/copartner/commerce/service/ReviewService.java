@@ -5,6 +5,7 @@ import io.copartner.commerce.api.NewReview;
 import io.copartner.commerce.api.ReviewPage;
 import io.copartner.commerce.api.ReviewView;
 import io.copartner.commerce.api.Reviews;
+import io.copartner.commerce.api.event.ReviewPosted;
 import io.copartner.commerce.domain.Order;
 import io.copartner.commerce.domain.OrderLine;
 import io.copartner.commerce.domain.ReviewText;
@@ -23,6 +24,7 @@ import io.copartner.ledger.api.AuditLog;
 import io.copartner.ledger.api.AuditReceipt;
 import io.copartner.ledger.api.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +50,9 @@ public class ReviewService implements Reviews {
 
     @Inject
     ReviewStore store;
+
+    @Inject
+    Event<ReviewPosted> posted;
 
     @Inject
     OrderStore orders;
@@ -111,6 +116,8 @@ public class ReviewService implements Reviews {
         if (!inserted) {
             throw exists(o.id(), line.lineNo()); // a concurrent review of the same line won; this one rolls back
         }
+        posted.fire(new ReviewPosted(id, o.id(), line.lineNo(), line.productId(), o.merchantId(), o.merchantDid(),
+            buyer.value(), r.rating(), now));
         return Idempotent.fresh(view(id));
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.copartner.commerce.trace.Epc;
 import io.copartner.commerce.trace.SubjectState;
+import io.copartner.kernel.jdbc.Jdbc;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -26,7 +26,7 @@ public class PlatformStartup {
     private static final Logger LOG = Logger.getLogger(PlatformStartup.class.getName());
 
     /** One schema per module (DESIGN.md §2), each with its own Flyway history table and migration folder. */
-    static final List<String> MODULE_SCHEMAS = List.of("ledger", "identity", "governance", "commerce");
+    static final List<String> MODULE_SCHEMAS = List.of("ledger", "identity", "governance", "commerce", "economy");
 
     @Resource(lookup = "jdbc/copartner")
     DataSource dataSource;

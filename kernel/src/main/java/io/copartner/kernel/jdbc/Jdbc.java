@@ -1,4 +1,4 @@
-package io.copartner.commerce.persistence;
+package io.copartner.kernel.jdbc;
 
 import io.copartner.kernel.problem.ProblemException;
 import java.sql.Connection;
@@ -17,23 +17,23 @@ import javax.sql.DataSource;
  * Plain JDBC on the caller's JTA transaction: inside it Liberty hands out the one shared connection, so every
  * statement here commits or rolls back with the audit entry and the ledger posting of the same request.
  */
-final class Jdbc {
+public final class Jdbc {
 
-    interface Binder {
+    public interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
-    interface Row<T> {
+    public interface Row<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
     private final DataSource dataSource;
 
-    Jdbc(DataSource dataSource) {
+    public Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    int update(String sql, Binder binder) {
+    public int update(String sql, Binder binder) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
             return ps.executeUpdate();
@@ -42,7 +42,7 @@ final class Jdbc {
         }
     }
 
-    <T> List<T> query(String sql, Binder binder, Row<T> row) {
+    public <T> List<T> query(String sql, Binder binder, Row<T> row) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
@@ -58,24 +58,24 @@ final class Jdbc {
     }
 
     /** As an offset date-time: the driver maps it to timestamptz without the JVM's time zone in between. */
-    static OffsetDateTime ts(Instant i) {
+    public static OffsetDateTime ts(Instant i) {
         return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
-    static UUID uuid(ResultSet rs, String column) throws SQLException {
+    public static UUID uuid(ResultSet rs, String column) throws SQLException {
         Object o = rs.getObject(column);
         return o == null ? null : (UUID) o;
     }
 
-    static RuntimeException failed(SQLException e) {
+    public static RuntimeException failed(SQLException e) {
         if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
             return ProblemException.unavailable("the database is unavailable", e);
         }
-        return new IllegalStateException("commerce SQL failed: " + e.getMessage(), e);
+        return new IllegalStateException("SQL failed: " + e.getMessage(), e);
     }
 }
