@@ -8,8 +8,5 @@ import java.util.List;
  * {@link io.copartner.commerce.api.event.OrderPlaced}, where the economy attributes the sale.
  */
 public record NewCheckout(String currency, List<CartLine> lines, String referralCode) {
-
-    public NewCheckout(String currency, List<CartLine> lines) {
-        this(currency, lines, null);
-    }
+    // One constructor only: JSON-B (Yasson) refuses a record with several (the request becomes a 400).
 }
