@@ -123,6 +123,9 @@ public class FraudGuard {
     }
 
     void flag(UUID orderId, String partner, String pattern, List<String> reasons, Instant at) {
+        if (store.hasFlag(orderId)) {
+            return; // one flag per order: the first pattern seen stands
+        }
         UUID id = Ids.newId();
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("flagId", id.toString());

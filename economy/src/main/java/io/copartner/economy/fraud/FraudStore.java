@@ -118,6 +118,11 @@ public class FraudStore {
             }) == 1;
     }
 
+    public boolean hasFlag(UUID orderId) {
+        return !jdbc().query("select 1 from economy.fraud_flag where order_id = ?", ps -> ps.setObject(1, orderId),
+            rs -> 1).isEmpty();
+    }
+
     public boolean isOpen(UUID orderId) {
         return !jdbc().query("select 1 from economy.fraud_flag where order_id = ? and status = 'OPEN'",
             ps -> ps.setObject(1, orderId), rs -> 1).isEmpty();
