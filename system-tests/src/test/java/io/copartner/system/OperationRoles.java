@@ -128,7 +128,14 @@ final class OperationRoles {
         Map.entry("createReview", EnumSet.of(Caller.PARTNER)),
         Map.entry("replyToReview", EnumSet.of(Caller.MERCHANT)),
         Map.entry("hideReview", ADMIN),
-        Map.entry("listProductReviews", PUBLIC));
+        Map.entry("listProductReviews", PUBLIC),
+        // economy: referrals and commissions are partners'; fraud flags the admins'
+        Map.entry("createShareLink", EnumSet.of(Caller.PARTNER)),
+        Map.entry("listMyShareLinks", EnumSet.of(Caller.PARTNER)),
+        Map.entry("listMyCommissions", EnumSet.of(Caller.PARTNER)),
+        Map.entry("listFraudFlags", ADMIN),
+        Map.entry("clearFraudFlag", ADMIN),
+        Map.entry("confirmFraudFlag", ADMIN));
 
     private OperationRoles() {
     }

@@ -31,6 +31,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import io.copartner.commerce.api.event.TopUpRequested;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -65,6 +66,9 @@ public class WalletService implements Wallets {
 
     @Inject
     CommerceClock clock;
+
+    @Inject
+    jakarta.enterprise.event.Event<TopUpRequested> topUpEvents;
 
     @Inject
     @Any
@@ -109,6 +113,7 @@ public class WalletService implements Wallets {
         }
         funding(currency);
         String provider = provider(providerName).name();
+        topUpEvents.fire(new TopUpRequested(id, owner.value(), currency, request.amount(), now));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("topUpId", id.toString());
         payload.put("owner", owner.value());

@@ -19,7 +19,7 @@ import java.util.List;
 public class AppShellFilter extends HttpFilter {
 
     static final List<String> SERVER_PATHS = List.of("/api/", "/openapi", "/health", "/metrics", "/.well-known/",
-        "/trace", "/merchants/", "/ns/", "/error-page", "/app-config.json", "/ibm/");
+        "/trace", "/merchants/", "/ns/", "/error-page", "/app-config.json", "/ibm/", "/r/");
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)

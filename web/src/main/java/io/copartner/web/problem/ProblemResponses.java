@@ -31,6 +31,10 @@ public final class ProblemResponses {
         if (problem.status() == 503) {
             builder.header("Retry-After", RETRY_AFTER_SECONDS);
         }
+        if (problem.status() == 429 && problem.extensions().get("retryAfterSeconds") != null) {
+            // A domain limit (e.g. the economy's velocity limits) says when to retry.
+            builder.header("Retry-After", String.valueOf(problem.extensions().get("retryAfterSeconds")));
+        }
         return builder.build();
     }
 

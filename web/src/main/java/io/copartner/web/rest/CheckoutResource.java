@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -64,7 +65,9 @@ public class CheckoutResource {
             + "caller's WALLET to ESCROW. The revenue policy in force now is frozen on each order (platform fee and "
             + "partner pool rates used when escrow is released). Stock is taken atomically: it never oversells. "
             + "Insufficient funds, too little stock or an unavailable product: 409 and nothing is written or charged. "
-            + "Each order is audited (commerce.order.placed, commerce.order.paid). Idempotency-Key required: a retry "
+            + "Each order is audited (commerce.order.placed, commerce.order.paid). referralCode (or, without it, the "
+            + "attribution cookie set by GET /r/{code}) attributes the sale to a share link; an unknown code leaves it "
+            + "unattributed. Over the orders velocity limit per partner per hour: 429 with Retry-After. Idempotency-Key required: a retry "
             + "answers the first checkout.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
         schema = @Schema(implementation = NewCheckout.class), examples = @ExampleObject(name = "cart", value = CART)))
@@ -75,14 +78,22 @@ public class CheckoutResource {
         + "(unsupported-currency), a missing Idempotency-Key", content = @Content(mediaType = CommerceBodies.PROBLEM))
     @APIResponse(responseCode = "403", description = "Not a partner", content = @Content(mediaType = CommerceBodies.PROBLEM))
     @APIResponse(responseCode = "404", description = "No such product", content = @Content(mediaType = CommerceBodies.PROBLEM))
+    @APIResponse(responseCode = "429", description = "too-many-requests: the partner's orders per hour limit; "
+        + "Retry-After says when", content = @Content(mediaType = CommerceBodies.PROBLEM))
     @APIResponse(responseCode = "409", description = "insufficient-funds, out-of-stock, product-unavailable (not live, "
         + "merchant suspended, no price in the currency), or the Idempotency-Key was used for another request; "
         + "nothing was charged", content = @Content(mediaType = CommerceBodies.PROBLEM))
     public Response checkout(@HeaderParam(IdempotencyKey.HEADER) @Parameter(required = true,
-        description = MerchantAdminResource.KEY) String idempotencyKey, String body) {
+        description = MerchantAdminResource.KEY) String idempotencyKey,
+                             @CookieParam(ReferralRedirectServlet.COOKIE) @Parameter(hidden = true) String referral,
+                             String body) {
         OrderActor buyer = CommerceBodies.actor(security);
         IdempotencyKey key = IdempotencyKey.required(idempotencyKey);
         NewCheckout cart = CommerceBodies.read(providers, body, NewCheckout.class, "a cart");
+        if ((cart.referralCode() == null || cart.referralCode().isBlank()) && referral != null && !referral.isBlank()) {
+            // The attribution cookie of the last share link clicked (GET /r/{code}), when the body names none.
+            cart = new NewCheckout(cart.currency(), cart.lines(), referral);
+        }
         Idempotent<CheckoutView> done = orders.checkout(buyer, cart, key,
             ProductsResource.fingerprint("commerce.checkout", buyer.party(), body));
         return IdempotentResponses.of(Response.Status.CREATED, done);
