@@ -41,7 +41,7 @@ public class ReportsResource {
     @APIResponse(responseCode = "200", description = "A page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
         schema = @Schema(implementation = TransparencyReports.Page.class), examples = @ExampleObject(name = "page",
             value = "{\"items\":[{\"periodId\":\"20261202T100000Z\",\"start\":\"2026-12-02T10:00:00Z\","
-                + "\"end\":\"2026-12-09T10:00:00Z\",\"state\":\"CLOSED\"}],\"next\":null}")))
+                + "\"end\":\"2026-12-09T10:00:00Z\",\"state\":\"CLOSED\"}],\"next\":\"20261125T100000Z\"}")))
     public TransparencyReports.Page list(@QueryParam("cursor") @Parameter(description = "next of the previous page")
                                          String cursor) {
         return reports.reports(cursor == null || cursor.isBlank() ? null : cursor);
