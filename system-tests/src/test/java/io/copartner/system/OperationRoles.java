@@ -37,6 +37,14 @@ final class OperationRoles {
         Map.entry("verifyCredential", PUBLIC),
         Map.entry("canonicalizeJson", PUBLIC),
         Map.entry("computeSplits", PUBLIC),
+        Map.entry("listReports", PUBLIC),
+        Map.entry("getReport", PUBLIC),
+        // economy: settlement (issue 12)
+        Map.entry("listSettlementPeriods", ADMIN),
+        Map.entry("getSettlementPeriod", ADMIN),
+        Map.entry("approvePayout", ADMIN),
+        Map.entry("listMyStatements", PEOPLE),
+        Map.entry("getMyStatement", PEOPLE),
         // admin
         Map.entry("registerMerchantKey", ADMIN),
         Map.entry("rotatePlatformIssuerKey", ADMIN),

@@ -30,4 +30,10 @@ public interface Wallets {
     TopUpView webhook(String provider, Map<String, String> headers, byte[] body);
 
     List<WalletView> wallets(PartyId owner);
+
+    /**
+     * The owner's WALLET account in {@code asset}, opened on first use (the economy pays revenue shares into it); in
+     * the caller's transaction.
+     */
+    java.util.UUID walletAccount(PartyId owner, String asset);
 }

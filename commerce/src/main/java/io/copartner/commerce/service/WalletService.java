@@ -185,6 +185,12 @@ public class WalletService implements Wallets {
             ledger.account(w.accountId()).map(AccountView::balance).orElse(0L))).toList();
     }
 
+    @Override
+    @Transactional
+    public UUID walletAccount(PartyId owner, String asset) {
+        return walletOf(owner.value(), asset, clock.now());
+    }
+
     /** The owner's WALLET account in the asset, opened on first use (serialised per owner and asset). */
     UUID walletOf(String owner, String asset, Instant now) {
         store.lockWallet(owner, asset);

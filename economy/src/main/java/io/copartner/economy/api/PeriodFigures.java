@@ -24,5 +24,19 @@ public interface PeriodFigures {
         public Figure {
             auditEntries = List.copyOf(auditEntries);
         }
+
+        /**
+         * Audit entry ids are {@code long}s ({@code ledger.api.AuditReceipt#entryId}): this carries them as UUIDs
+         * with zero high bits, which {@link #entryIds()} reads back (what the report resolves to leaf indexes).
+         */
+        public static Figure ofEntries(String value, List<Long> entryIds) {
+            return new Figure(value, entryIds.stream().map(id -> new UUID(0L, id)).toList());
+        }
+
+        /** The audit entry ids carried as {@link #ofEntries}; other UUIDs are not audit entry ids and are dropped. */
+        public List<Long> entryIds() {
+            return auditEntries.stream().filter(u -> u.getMostSignificantBits() == 0L)
+                .map(UUID::getLeastSignificantBits).toList();
+        }
     }
 }

@@ -43,7 +43,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@code did:web:<host%3Aport>:merchants:<id>}). Signs credentials with the active issuer key.
  */
 @ApplicationScoped
-public class PlatformKeysService implements PlatformDid, DidAdministration {
+public class PlatformKeysService implements PlatformDid, DidAdministration, io.copartner.identity.api.PlatformSigner {
 
     static final Pattern MERCHANT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,64}");
 
@@ -319,6 +319,29 @@ public class PlatformKeysService implements PlatformDid, DidAdministration {
             new com.nimbusds.jose.JWSHeader.Builder(JwsKeys.algorithm(KeyType.ED25519))
                 .type(new com.nimbusds.jose.JOSEObjectType(typ)).keyID(key.keyId()).build(),
             new com.nimbusds.jose.Payload(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(claims)));
+        try {
+            jws.sign(signer);
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("signing failed", e);
+        }
+        return jws.serialize();
+    }
+
+    @Override
+    @Transactional
+    public String signCompact(byte[] payload, String typ) {
+        DidKeyRecord key = ensureIssuerKey();
+        JWSSigner signer = signers.computeIfAbsent(key.keyId(), id -> {
+            byte[] seed = vault.decrypt(key.encryptedPrivateKey(), id);
+            return JwsKeys.ed25519Signer(seed);
+        });
+        com.nimbusds.jose.JWSHeader.Builder header = new com.nimbusds.jose.JWSHeader.Builder(
+            JwsKeys.algorithm(KeyType.ED25519)).keyID(key.keyId());
+        if (typ != null) {
+            header.type(new com.nimbusds.jose.JOSEObjectType(typ));
+        }
+        com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(header.build(),
+            new com.nimbusds.jose.Payload(payload));
         try {
             jws.sign(signer);
         } catch (com.nimbusds.jose.JOSEException e) {

@@ -1,0 +1,56 @@
+package io.copartner.economy.api;
+
+import io.copartner.kernel.id.PartyId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Revenue-share settlement (issue 12 item 3): periods of the governance calendar, their close (progress: partners
+ * done of total), payouts above {@code COPARTNER_PAYOUT_APPROVAL_THRESHOLD} approved by two different admins, and
+ * each partner's statements with the arithmetic.
+ */
+public interface Settlement {
+
+    int MAX_PAGE = 100;
+
+    /** Periods newest first; {@code cursor} is the {@code periodId} to continue before (exclusive), null first. */
+    List<PeriodView> periods(String cursor, int limit);
+
+    Optional<PeriodView> period(String periodId);
+
+    /**
+     * One admin's approval of a payout that waits for two: the first is recorded, the second (another admin) releases
+     * it for payment; the same admin twice is refused (409 conflict). Each approval is audited.
+     */
+    PayoutView approve(UUID payoutId, PartyId admin);
+
+    /** The partner's statements, newest first (periods in which the partner had a weight). */
+    List<Statement> statements(PartyId partner);
+
+    Optional<Statement> statement(PartyId partner, String periodId);
+
+    /** A period as the admin screen shows it; {@code pendingApprovals} are payouts waiting for four eyes. */
+    record PeriodView(String periodId, Instant start, Instant end, String state, Integer policyVersion,
+                      int partnersTotal, int partnersDone, List<PoolView> pools, List<PayoutView> pendingApprovals,
+                      Instant closedAt) {
+    }
+
+    /** Per asset: amounts as decimal-integer strings in minor units. */
+    record PoolView(String asset, String inflow, String carriedIn, String totalWeight, String distributed,
+                    String undistributed) {
+    }
+
+    record PayoutView(UUID id, String periodId, String partner, String asset, String amount, String status,
+                      String firstApprover, String secondApprover, Long auditEntryId) {
+    }
+
+    /** What the partner got and why: share = pool × myWeight / totalWeight, largest remainder to the minor unit. */
+    record Statement(String periodId, Instant start, Instant end, String state, List<StatementLine> lines) {
+    }
+
+    record StatementLine(String asset, String mySpend, String myReferrals, String myWeight, String totalWeight,
+                         String pool, String myShare, String payoutStatus, String formula) {
+    }
+}

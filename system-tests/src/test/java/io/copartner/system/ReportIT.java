@@ -1,0 +1,120 @@
+package io.copartner.system;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSObject;
+import io.copartner.system.Gov.Partner;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The public transparency report (issue 12 item 6): every figure recomputed from the audit entries it cites (read
+ * from the public audit API), the JWS verified with the platform's did:web key from its DID document.
+ */
+@ExtendWith(PlatformExtension.class)
+class ReportIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyFigureIsRecomputedFromItsAuditEntriesAndTheReportIsSigned() throws Exception {
+        Shop.Merchant m = Shop.merchant(true);
+        String product = Buy.product(m, 10, 8_000);
+        Partner buyer = Buy.fundedPartner(8_000);
+        SettlementIT.buyAndComplete(m, buyer, product);
+        String periodId = Await.until(Duration.ofSeconds(30), () -> SettlementIT.statementOnce(buyer))
+            .getString("periodId");
+
+        List<Map<String, Object>> items = given().get("/api/v1/reports").then().statusCode(200).extract().jsonPath()
+            .getList("items");
+        assertTrue(items.stream().anyMatch(i -> periodId.equals(i.get("periodId"))), items.toString());
+
+        String text = Await.until(Duration.ofSeconds(180), () -> {
+            var r = given().accept("application/json").get("/api/v1/reports/" + periodId);
+            return r.statusCode() == 200 ? r.asString() : null;
+        });
+        ObjectNode report = (ObjectNode) JSON.readTree(text);
+        JsonNode cny = report.get("byAsset").get("CNY");
+        assertEquals(Long.parseLong(cny.get("partnerPool").asText()),
+            Long.parseLong(cny.get("distributed").asText()) + Long.parseLong(cny.get("undistributed").asText()));
+
+        for (JsonNode proof : report.get("proofs")) {
+            String figure = proof.get("figure").asText();
+            String value = report.at(figure).asText();
+            long revenue = 0, fee = 0, pool = 0, carried = 0, amount = 0, count = 0;
+            String undistributed = null;
+            for (JsonNode i : proof.get("auditIndexes")) {
+                JsonNode e = GovernanceAudit.entry(i.asLong());
+                JsonNode p = e.get("payload");
+                switch (e.get("type").asText()) {
+                    case "economy.settlement.revenue" -> {
+                        revenue += p.get("revenue").asLong();
+                        fee += p.get("platformFee").asLong();
+                        pool += p.get("partnerPool").asLong();
+                        count++;
+                    }
+                    case "economy.settlement.allocated" -> {
+                        carried += p.get("carriedIn").asLong();
+                        undistributed = p.get("undistributed").asText();
+                    }
+                    case "economy.payout" -> {
+                        amount += p.get("amount").asLong();
+                        count++;
+                    }
+                    default -> { }
+                }
+            }
+            if (figure.endsWith("/revenue")) {
+                assertEquals(Long.toString(revenue), value, figure);
+            } else if (figure.endsWith("/platformFee")) {
+                assertEquals(Long.toString(fee), value, figure);
+            } else if (figure.endsWith("/partnerPool")) {
+                assertEquals(Long.toString(pool + carried), value, figure);
+            } else if (figure.endsWith("/distributed")) {
+                assertEquals(Long.toString(amount), value, figure);
+            } else if (figure.endsWith("/undistributed")) {
+                assertEquals(undistributed, value, figure);
+            } else if (figure.equals("/payouts/count") || figure.equals("/dataUse/0/count")) {
+                assertEquals(Long.toString(count), value, figure);
+            } else if (figure.startsWith("/payouts/") && !figure.endsWith("gini")) {
+                assertTrue(proof.get("auditIndexes").size() > 0 || "0".equals(value), figure);
+            } else if (proof.get("auditIndexes").isEmpty()) {
+                assertTrue(value.equals("0") || value.equals("0.000000"), figure + " without proof is " + value);
+            }
+        }
+        assertNotNull(report.get("auditIndex"));
+        JsonNode own = GovernanceAudit.entry(report.get("auditIndex").asLong());
+        assertEquals("economy.report", own.get("type").asText());
+
+        // The JWS: over RFC 8785 of the report without signature, kid a key of the platform's DID document.
+        String signature = report.remove("signature").asText();
+        JWSObject jws = JWSObject.parse(signature);
+        assertEquals("EdDSA", jws.getHeader().getAlgorithm().getName());
+        assertEquals(Jcs.canonical(report), new String(jws.getPayload().toBytes(), StandardCharsets.UTF_8));
+        String kid = jws.getHeader().getKeyID();
+        List<Map<String, Object>> methods = given().get("/.well-known/did.json").then().statusCode(200).extract()
+            .jsonPath().getList("verificationMethod");
+        Map<String, Object> method = methods.stream().filter(v -> kid.equals(v.get("id"))).findFirst().orElseThrow();
+        Map<String, String> jwk = (Map<String, String>) method.get("publicKeyJwk");
+        assertEquals("Ed25519", jwk.get("crv"));
+        String[] parts = signature.split("\\.");
+        assertTrue(AuditLogIT.ed25519(java.util.Base64.getUrlDecoder().decode(jwk.get("x")),
+            (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII),
+            java.util.Base64.getUrlDecoder().decode(parts[2])), "the report's JWS verifies with the platform's did:web key");
+
+        String html = given().accept("text/html").header("Accept-Language", "zh-CN").get("/api/v1/reports/"
+            + periodId).then().statusCode(200).extract().asString();
+        assertTrue(html.contains("透明度报告"), html);
+    }
+}
