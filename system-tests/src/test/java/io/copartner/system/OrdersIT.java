@@ -134,11 +134,16 @@ class OrdersIT {
         String o = Buy.checkout(buyer.token(), "it-" + UUID.randomUUID(), p, 1).then().statusCode(201).extract()
             .path("orders[0].id");
         assertEquals(2000, Buy.balance(buyer));
+        // The product shows the live count (none left), while its version keeps the stock the merchant set.
+        assertEquals(0, liveStock(p));
+        assertEquals(1, io.restassured.RestAssured.given().when().get("/api/v1/products/" + p + "/versions").then()
+            .statusCode(200).extract().jsonPath().getInt("[0].stock"));
         Partner stranger = Buy.fundedPartner(0);
         Buy.refused(Buy.step(stranger.token(), o, "cancellation", Map.of("reason", "not mine")), 403, "forbidden");
         Buy.step(buyer.token(), o, "cancellation", Map.of("reason", "ordered twice")).then().statusCode(200)
             .body("status", equalTo("CANCELED")).body("refunded", equalTo(3000));
         assertEquals(5000, Buy.balance(buyer));
+        assertEquals(1, liveStock(p));
         Buy.refused(Buy.step(buyer.token(), o, "cancellation", null), 409, "order-state-conflict");
         // The unit is back: it can be bought again, then once shipped it cannot be canceled.
         String again = Buy.checkout(buyer.token(), "it-" + UUID.randomUUID(), p, 1).then().statusCode(201).extract()
@@ -146,6 +151,11 @@ class OrdersIT {
         Buy.ship(m.token(), again).then().statusCode(200);
         Buy.refused(Buy.step(m.token(), again, "cancellation", null), 409, "order-state-conflict");
         Buy.assertStepsProven(buyer.token(), o);
+    }
+
+    static long liveStock(String productId) {
+        return io.restassured.RestAssured.given().when().get("/api/v1/products/" + productId).then().statusCode(200)
+            .extract().jsonPath().getLong("stock");
     }
 
     @Test

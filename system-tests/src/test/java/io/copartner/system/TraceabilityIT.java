@@ -269,6 +269,91 @@ class TraceabilityIT {
         assertEquals(2, Trace.trace(path).getList("events").size());
     }
 
+    /** Idempotency-Key on party authorisations and captures: a retry answers the first attempt, replayed. */
+    @Test
+    void keyedRetriesOfPartiesAndCapturesAnswerTheFirstAttempt() {
+        String token = merchant.merchant().token();
+        Gov.Partner carrier = Gov.partner(DidWallet.Type.ED25519);
+        String key = "it-" + UUID.randomUUID();
+        Map<String, String> body = Map.of("did", carrier.did(), "role", "carrier");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            var r = given().auth().oauth2(token).contentType("application/json").header("Idempotency-Key", key)
+                .body(body).when().post("/api/v1/products/" + productId + "/parties");
+            r.then().statusCode(201).body("did", equalTo(carrier.did())).body("role", equalTo("carrier"));
+            assertEquals(attempt == 0 ? null : "true", r.header("Idempotent-Replayed"));
+        }
+        // The same key for another request: 409.
+        given().auth().oauth2(token).contentType("application/json").header("Idempotency-Key", key)
+            .body(Map.of("did", carrier.did(), "role", "warehouse")).when()
+            .post("/api/v1/products/" + productId + "/parties").then().statusCode(409)
+            .contentType(startsWith("application/problem+json"));
+
+        String serial = serial();
+        String event = commission(Trace.item(gtin, serial), Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS));
+        String doc = Trace.document(List.of(event));
+        String captureKey = "it-" + UUID.randomUUID();
+        var first = given().auth().oauth2(token).contentType("application/ld+json").header("Idempotency-Key", captureKey)
+            .body(doc).when().post("/api/v1/epcis/capture");
+        first.then().statusCode(202);
+        var retry = given().auth().oauth2(token).contentType("application/ld+json").header("Idempotency-Key", captureKey)
+            .body(doc).when().post("/api/v1/epcis/capture");
+        retry.then().statusCode(202).header("Idempotent-Replayed", "true");
+        assertEquals(first.header("Location"), retry.header("Location"));
+        // Unkeyed, the same document again is a new job, refused as a duplicate event.
+        JsonPath again = Trace.capture(token, List.of(event));
+        assertEquals(P + "duplicate-event", again.getString("errors[0].type"), again.prettify());
+        given().auth().oauth2(token).when().get(first.header("Location")).then().statusCode(200)
+            .body("success", equalTo(true));
+        assertEquals(1, Trace.trace("/01/" + gtin + "/21/" + serial).getList("events").size());
+    }
+
+    /**
+     * Two first commissionings of one item racing: no subject row exists yet to lock, so the capture claims the key
+     * first; exactly one wins, the other is refused as already commissioned, and the trace holds one event.
+     */
+    @Test
+    void concurrentFirstCommissioningsOfOneItemExactlyOneWins() throws Exception {
+        int racers = 8;
+        String serial = serial();
+        String item = Trace.item(gtin, serial);
+        Instant t0 = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        String token = merchant.merchant().token();
+        List<String> documents = new java.util.ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            // Distinct event times, so distinct event hash IDs: the duplicate check cannot be what stops them.
+            documents.add(Trace.document(List.of(commission(item, t0.plusSeconds(i)))));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+            for (String doc : documents) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return Trace.post(token, doc);
+                }));
+            }
+            go.countDown();
+            int won = 0;
+            for (var answer : answers) {
+                io.restassured.response.Response r = answer.get();
+                assertEquals(202, r.statusCode(), r.asString());
+                JsonPath job = given().auth().oauth2(token).when().get(r.header("Location")).then().statusCode(200)
+                    .extract().jsonPath();
+                if (job.getBoolean("success")) {
+                    won++;
+                } else {
+                    assertEquals(P + "event-out-of-order", job.getString("errors[0].type"), job.prettify());
+                    assertTrue(job.getString("errors[0].detail").contains("already commissioned"), job.prettify());
+                }
+            }
+            assertEquals(1, won, "exactly one first commissioning wins");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, Trace.trace("/01/" + gtin + "/21/" + serial).getList("events").size());
+    }
+
     private static void assertRefused(String token, List<String> events, int index, String type) {
         JsonPath job = Trace.capture(token, events);
         assertFalse(job.getBoolean("success"), job.prettify());

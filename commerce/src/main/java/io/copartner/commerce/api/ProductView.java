@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A product as the public reads it: its current version's content. {@code status} is {@code LIVE} or
- * {@code AWAITING_APPROVAL} (until a {@code PRODUCT_LISTING} proposal naming its id is executed).
+ * {@code AWAITING_APPROVAL} (until a {@code PRODUCT_LISTING} proposal naming its id is executed). {@code stock} is the
+ * live count (what can be bought now), not the current version's stock (what the merchant last set).
  */
 @jakarta.json.bind.annotation.JsonbNillable
 public record ProductView(UUID id, String gtin, String merchantId, String merchantDid, String category, String status,

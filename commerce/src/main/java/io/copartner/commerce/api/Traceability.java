@@ -1,6 +1,8 @@
 package io.copartner.commerce.api;
 
 import io.copartner.kernel.id.PartyId;
+import io.copartner.kernel.idempotency.Idempotent;
+import io.copartner.kernel.idempotency.IdempotentRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +26,12 @@ public interface Traceability {
      */
     UUID capture(Caller caller, String document);
 
+    /**
+     * The same, keyed: with a request (its {@code Idempotency-Key}) a retry answers the first attempt's job
+     * (replayed), whether that job captured or refused; another body under the same key is refused (409).
+     */
+    Idempotent<UUID> capture(Caller caller, String document, IdempotentRequest request);
+
     /** The capture job, for the caller that submitted it; empty otherwise. */
     Optional<CaptureJob> capture(UUID captureId, Caller caller);
 
@@ -35,6 +43,10 @@ public interface Traceability {
 
     /** The merchant (its party id) authorises {@code did} for the product; an authorisation in force is kept (200). */
     Authorised authoriseParty(PartyId merchant, UUID productId, String did, String role);
+
+    /** The same, keyed ({@code request} may be null): a retry answers the first attempt's authorisation. */
+    Idempotent<Authorised> authoriseParty(PartyId merchant, UUID productId, String did, String role,
+                                          IdempotentRequest request);
 
     /** {@code created} false when the authorisation was already in force. */
     record Authorised(PartyView party, boolean created) {

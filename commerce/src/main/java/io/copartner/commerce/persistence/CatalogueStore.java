@@ -24,7 +24,7 @@ import javax.sql.DataSource;
 public class CatalogueStore {
 
     static final String PRODUCT_COLUMNS = "p.id, p.seq, p.merchant_id, p.merchant_did, p.gtin, p.category, p.status, "
-        + "p.merchant_suspended, p.current_version, p.created_at, p.listed_at, p.listing_proposal";
+        + "p.merchant_suspended, p.current_version, p.created_at, p.listed_at, p.listing_proposal, p.stock";
 
     @Resource(lookup = "jdbc/copartner")
     DataSource dataSource;
@@ -234,7 +234,7 @@ public class CatalogueStore {
             rs.getString("merchant_did"), new Gtin(rs.getString("gtin")), rs.getString("category"),
             ListingStatus.valueOf(rs.getString("status")), rs.getBoolean("merchant_suspended"),
             rs.getInt("current_version"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "listed_at"),
-            Jdbc.uuid(rs, "listing_proposal"));
+            Jdbc.uuid(rs, "listing_proposal"), rs.getLong("stock"));
     }
 
     static ProductVersion version(ResultSet rs) throws SQLException {

@@ -175,10 +175,27 @@ public class TraceStore {
 
     // --- subjects
 
-    /** The subject locked for this transaction (captures naming it run one at a time). */
-    public Optional<SubjectState> lockSubject(String key) {
+    /**
+     * The subject locked for this transaction (captures naming it run one at a time), empty if never seen.
+     * A row lock cannot guard a row that does not exist yet: two concurrent first commissionings of one EPC would
+     * both read "never seen" and both pass. So an unseen subject is claimed first by inserting a placeholder row
+     * (not commissioned, no product): the unique key makes a concurrent claimer wait for this transaction, then
+     * read what it committed (commissioned: refused), or, if this one rolled back, claim the key itself. The
+     * placeholder never outlives the transaction unseen: the capture either saves the subject over it
+     * ({@link #saveSubject}) or is refused and rolled back.
+     */
+    public Optional<SubjectState> lockSubject(Epc epc) {
+        boolean claimed = !jdbc().query("insert into commerce.trace_subject (epc_key, kind, product_id, commissioned, "
+            + "decommissioned) values (?, ?, null, false, false) on conflict (epc_key) do nothing returning epc_key",
+            ps -> {
+                ps.setString(1, epc.key());
+                ps.setString(2, epc.kind().name());
+            }, rs -> 1).isEmpty();
+        if (claimed) {
+            return Optional.empty();
+        }
         return jdbc().query("select * from commerce.trace_subject where epc_key = ? for update",
-            ps -> ps.setString(1, key), TraceStore::subject).stream().findFirst();
+            ps -> ps.setString(1, epc.key()), TraceStore::subject).stream().findFirst();
     }
 
     public Optional<SubjectState> subject(String key) {
@@ -200,7 +217,8 @@ public class TraceStore {
     public void saveSubject(SubjectState s) {
         jdbc().update("insert into commerce.trace_subject (epc_key, kind, product_id, commissioned, decommissioned, "
             + "latest_event_time, parent_key) values (?, ?, ?, ?, ?, ?, ?) on conflict (epc_key) do update set "
-            + "commissioned = excluded.commissioned, decommissioned = excluded.decommissioned, "
+            + "product_id = excluded.product_id, commissioned = excluded.commissioned, "
+            + "decommissioned = excluded.decommissioned, "
             + "latest_event_time = excluded.latest_event_time, parent_key = excluded.parent_key", ps -> {
                 ps.setString(1, s.key());
                 ps.setString(2, s.kind().name());

@@ -110,7 +110,7 @@ public class CatalogueService implements Catalogue {
         ProductContent content = ProductContent.of(request, category);
         ListingStatus status = ListingStatus.initial(policy().needsApproval(category));
         Product product = new Product(id, 0, merchant.id(), merchant.did(), gtin, category, status, false, 1, now,
-            status == ListingStatus.LIVE ? now : null, null);
+            status == ListingStatus.LIVE ? now : null, null, content.stock());
         if (!store.insert(product, content)) {
             throw ProblemException.of(ProblemType.GTIN_TAKEN, "GTIN " + gtin + " is already a product's here");
         }
@@ -278,7 +278,7 @@ public class CatalogueService implements Catalogue {
     static ProductView view(Product p, ProductVersion v) {
         ProductContent c = v.content();
         return new ProductView(p.id(), p.gtin().value(), p.merchantId(), p.merchantDid(), p.category(),
-            p.status().name(), p.currentVersion(), c.name(), c.description(), c.mediaUrls(), c.stock(),
+            p.status().name(), p.currentVersion(), c.name(), c.description(), c.mediaUrls(), p.stock(),
             c.priceList(), p.createdAt(), v.createdAt(), p.listedAt(), p.listingProposal());
     }
 

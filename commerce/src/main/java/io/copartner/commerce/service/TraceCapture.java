@@ -1,6 +1,7 @@
 package io.copartner.commerce.service;
 
 import io.copartner.commerce.api.Traceability.CaptureError;
+import io.copartner.commerce.persistence.IdempotencyRepository;
 import io.copartner.commerce.persistence.TraceStore;
 import io.copartner.commerce.persistence.TraceStore.ProductRow;
 import io.copartner.commerce.trace.Epc;
@@ -8,6 +9,8 @@ import io.copartner.commerce.trace.EpcisEvent;
 import io.copartner.commerce.trace.OrderRules;
 import io.copartner.commerce.trace.SubjectState;
 import io.copartner.identity.api.DidSignatures;
+import io.copartner.kernel.idempotency.Idempotent;
+import io.copartner.kernel.idempotency.IdempotentRequest;
 import io.copartner.kernel.problem.ProblemType;
 import io.copartner.ledger.api.AuditReceipt;
 import io.copartner.ledger.api.AuditTrail;
@@ -41,6 +44,9 @@ public class TraceCapture {
     @Inject
     CommerceClock clock;
 
+    @Inject
+    IdempotencyRepository idempotency;
+
     /** An event after the checks that need no database: its ID, verified signature and parsed EPCs, or why not. */
     record Prepared(EpcisEvent event, String eventId, DidSignatures.Verified signature,
                     List<Map.Entry<String, Epc>> epcs, CaptureError error) {
@@ -57,8 +63,20 @@ public class TraceCapture {
         }
     }
 
+    /** Empty if this request owns its key now (or has none); else the job of the first attempt. */
+    private Optional<UUID> earlier(IdempotentRequest request, UUID captureId) {
+        if (request == null) {
+            return Optional.empty();
+        }
+        return idempotency.claim(request, captureId.toString()).map(UUID::fromString);
+    }
+
     @Transactional
-    public void apply(UUID captureId, String caller, List<Prepared> prepared) {
+    public Idempotent<UUID> apply(UUID captureId, String caller, List<Prepared> prepared, IdempotentRequest request) {
+        Optional<UUID> first = earlier(request, captureId);
+        if (first.isPresent()) {
+            return Idempotent.replay(first.get());
+        }
         Instant now = clock.now();
         List<CaptureError> errors = new ArrayList<>();
         for (Prepared p : prepared) {
@@ -73,11 +91,18 @@ public class TraceCapture {
             throw new Refused(errors);
         }
         store.insertCapture(new TraceStore.Capture(captureId, caller, true, "[]", prepared.size(), now));
+        return Idempotent.fresh(captureId);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void refused(UUID captureId, String caller, int events, String errorsJson) {
+    public Idempotent<UUID> refused(UUID captureId, String caller, int events, String errorsJson,
+                                    IdempotentRequest request) {
+        Optional<UUID> first = earlier(request, captureId);
+        if (first.isPresent()) {
+            return Idempotent.replay(first.get());
+        }
         store.insertCapture(new TraceStore.Capture(captureId, caller, false, errorsJson, events, clock.now()));
+        return Idempotent.fresh(captureId);
     }
 
     private Optional<CaptureError> applyOne(UUID captureId, Prepared p, Instant now) {
@@ -105,7 +130,7 @@ public class TraceCapture {
                 }
                 products.put(product.get().id(), product.get());
             }
-            SubjectState state = states.containsKey(key) ? states.get(key) : store.lockSubject(key).orElse(null);
+            SubjectState state = states.containsKey(key) ? states.get(key) : store.lockSubject(epc).orElse(null);
             Optional<String> bad = OrderRules.check(epc, f.getKey(), state, e);
             if (bad.isPresent()) {
                 return error(i, ProblemType.EVENT_OUT_OF_ORDER, bad.get());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.copartner.commerce.api.Traceability;
 import io.copartner.commerce.domain.Gtin;
+import io.copartner.commerce.persistence.IdempotencyRepository;
 import io.copartner.commerce.persistence.TraceStore;
 import io.copartner.commerce.persistence.TraceStore.ProductRow;
 import io.copartner.commerce.trace.Epc;
@@ -14,6 +15,8 @@ import io.copartner.commerce.trace.SignaturePayload;
 import io.copartner.identity.api.DidSignatures;
 import io.copartner.identity.api.MerchantAdministration;
 import io.copartner.kernel.id.PartyId;
+import io.copartner.kernel.idempotency.Idempotent;
+import io.copartner.kernel.idempotency.IdempotentRequest;
 import io.copartner.kernel.problem.ProblemException;
 import io.copartner.kernel.problem.ProblemType;
 import io.copartner.ledger.api.AuditLog;
@@ -73,8 +76,16 @@ public class TraceService implements Traceability {
     @Inject
     CommerceClock clock;
 
+    @Inject
+    IdempotencyRepository idempotency;
+
     @Override
     public UUID capture(Caller caller, String document) {
+        return capture(caller, document, null).value();
+    }
+
+    @Override
+    public Idempotent<UUID> capture(Caller caller, String document, IdempotentRequest request) {
         EpcisDocument doc;
         try {
             doc = EpcisDocument.parse(document);
@@ -91,11 +102,11 @@ public class TraceService implements Traceability {
         }
         UUID id = Ids.newId();
         try {
-            transactional.apply(id, caller.party().value(), prepared);
+            return transactional.apply(id, caller.party().value(), prepared, request);
         } catch (TraceCapture.Refused r) {
-            transactional.refused(id, caller.party().value(), prepared.size(), errorsJson(r.errors));
+            // The refused job is kept (and keyed) in its own transaction: a retry answers it instead of trying again.
+            return transactional.refused(id, caller.party().value(), prepared.size(), errorsJson(r.errors), request);
         }
-        return id;
     }
 
     TraceCapture.Prepared prepare(EpcisEvent e, Map<String, String> namespaces) {
@@ -224,6 +235,34 @@ public class TraceService implements Traceability {
     @Override
     @Transactional
     public Authorised authoriseParty(PartyId merchant, UUID productId, String did, String role) {
+        return authoriseParty(merchant, productId, did, role, null).value();
+    }
+
+    @Override
+    @Transactional
+    public Idempotent<Authorised> authoriseParty(PartyId merchant, UUID productId, String did, String role,
+                                                 IdempotentRequest request) {
+        if (request != null) {
+            Optional<String> earlier = idempotency.claim(request);
+            if (earlier.isPresent()) {
+                return Idempotent.replay(replayedParty(productId, earlier.get()));
+            }
+        }
+        Authorised a = authorise(merchant, productId, did, role);
+        if (request != null) {
+            idempotency.complete(request.key(), (a.created() ? "created " : "kept ") + a.party().did());
+        }
+        return Idempotent.fresh(a);
+    }
+
+    /** The first attempt's answer: its authorisation (the latest of that DID, even if ended since). */
+    private Authorised replayedParty(UUID productId, String result) {
+        String did = result.substring(result.indexOf(' ') + 1);
+        List<TraceStore.Party> rows = store.parties(productId).stream().filter(p -> p.did().equals(did)).toList();
+        return new Authorised(view(rows.get(rows.size() - 1)), result.startsWith("created "));
+    }
+
+    private Authorised authorise(PartyId merchant, UUID productId, String did, String role) {
         ProductRow product = ownProduct(merchant, productId);
         if (did == null || !did.matches("did:(key|web):[A-Za-z0-9._:%-]{1,250}")) {
             throw ProblemException.badRequest("did must be a did:key or did:web");

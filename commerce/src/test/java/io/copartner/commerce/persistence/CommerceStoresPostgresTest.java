@@ -80,7 +80,7 @@ class CommerceStoresPostgresTest {
     static Product add(String merchant, String name, String category, ListingStatus status, long cny) {
         UUID id = UUID.randomUUID();
         Product p = new Product(id, 0, merchant, "did:web:shop.example:" + merchant, new Gtin(gtin()), category,
-            status, false, 1, T0, status == ListingStatus.LIVE ? T0 : null, null);
+            status, false, 1, T0, status == ListingStatus.LIVE ? T0 : null, null, 5L);
         ProductContent c = ProductContent.of(new NewProduct(p.gtin().value(), name, "d", category, List.of(), 5L,
             List.of(new Price("CNY", cny))), category);
         assertTrue(catalogue.insert(p, c));
@@ -116,7 +116,7 @@ class CommerceStoresPostgresTest {
     void aGtinIsUnique() {
         Product p = add("m-gtin", "Tea", "tea", ListingStatus.LIVE, 100);
         Product copy = new Product(UUID.randomUUID(), 0, "m-other", "did:web:x", p.gtin(), "tea", ListingStatus.LIVE,
-            false, 1, T0, T0, null);
+            false, 1, T0, T0, null, 5L);
         assertFalse(catalogue.insert(copy, catalogue.version(p.id(), 1).orElseThrow().content()));
         assertTrue(catalogue.find(copy.id()).isEmpty());
     }

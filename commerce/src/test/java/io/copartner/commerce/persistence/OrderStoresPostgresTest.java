@@ -77,7 +77,7 @@ class OrderStoresPostgresTest {
         UUID id = UUID.randomUUID();
         String first13 = "0" + String.format("%012d", Math.floorMod(id.getMostSignificantBits(), 1_000_000_000_000L));
         Product p = new Product(id, 0, "m-1", "did:web:shop.example:m-1", new Gtin(first13 + Gtin.checkDigit(first13)),
-            "tea", ListingStatus.LIVE, false, 1, T0, T0, null);
+            "tea", ListingStatus.LIVE, false, 1, T0, T0, null, stock);
         ProductContent c = ProductContent.of(new NewProduct(p.gtin().value(), "Tea", "d", "tea", List.of(), stock,
             List.of(new Price("CNY", 100L))), "tea");
         assertTrue(catalogue.insert(p, c));

@@ -8,7 +8,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import io.copartner.kernel.idempotency.Idempotent;
+import io.copartner.kernel.idempotency.IdempotencyKey;
+import io.copartner.kernel.idempotency.IdempotentRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -100,9 +104,19 @@ public class EpcisCaptureResource {
         content = @Content(mediaType = ProductsResource.PROBLEM))
     @APIResponse(responseCode = "403", description = "The caller is neither an event's signer nor the merchant of "
         + "the products it names", content = @Content(mediaType = ProductsResource.PROBLEM))
-    public Response capture(String body) {
-        UUID id = traceability.capture(TraceCallers.of(token, merchants, platform), body);
-        return Response.status(Response.Status.ACCEPTED).header("Location", "/api/v1/epcis/capture/" + id).build();
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for another request",
+        content = @Content(mediaType = ProductsResource.PROBLEM))
+    public Response capture(@HeaderParam(IdempotencyKey.HEADER) @Parameter(description = "optional; "
+                                + MerchantAdminResource.KEY + ". A retry answers the first attempt's job (replayed), "
+                                + "whether it captured or refused") String idempotencyKey, String body) {
+        Traceability.Caller caller = TraceCallers.of(token, merchants, platform);
+        IdempotencyKey key = IdempotentResponses.optionalKey(idempotencyKey);
+        // Fingerprinted before the capture parses it: a body that is not JSON is then the same 400 as without a key.
+        IdempotentRequest request = key == null ? null : new IdempotentRequest(key, "commerce.epcis.capture",
+            caller.party(), ProductsResource.fingerprint("commerce.epcis.capture", caller.party(), body));
+        Idempotent<UUID> id = traceability.capture(caller, body, request);
+        return IdempotentResponses.mark(Response.status(Response.Status.ACCEPTED)
+            .header("Location", "/api/v1/epcis/capture/" + id.value()), id.replayed()).build();
     }
 
     @GET

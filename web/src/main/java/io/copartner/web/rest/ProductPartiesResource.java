@@ -6,7 +6,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import io.copartner.kernel.id.PartyId;
+import io.copartner.kernel.idempotency.Idempotent;
+import io.copartner.kernel.idempotency.IdempotencyKey;
+import io.copartner.kernel.idempotency.IdempotentRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,7 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -73,12 +80,26 @@ public class ProductPartiesResource {
     @APIResponse(responseCode = "403", description = "Not this product's (verified, non-suspended) merchant",
         content = @Content(mediaType = ProductsResource.PROBLEM))
     @APIResponse(responseCode = "404", description = "No such product", content = @Content(mediaType = ProductsResource.PROBLEM))
-    public Response authorise(@PathParam("id") @Parameter(description = "product id") String id, NewParty body) {
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for another request",
+        content = @Content(mediaType = ProductsResource.PROBLEM))
+    public Response authorise(@PathParam("id") @Parameter(description = "product id") String id,
+                              @HeaderParam(IdempotencyKey.HEADER) @Parameter(description = "optional; "
+                                  + MerchantAdminResource.KEY) String idempotencyKey, NewParty body) {
         if (body == null) {
             throw io.copartner.kernel.problem.ProblemException.badRequest("a body {\"did\",\"role\"} is required");
         }
-        var a = traceability.authoriseParty(Callers.actor(token), ProductsResource.uuid(id), body.did(), body.role());
-        return Response.status(a.created() ? Response.Status.CREATED : Response.Status.OK).entity(doc(a.party())).build();
+        PartyId merchant = Callers.actor(token);
+        IdempotencyKey key = IdempotentResponses.optionalKey(idempotencyKey);
+        Map<String, Object> sent = new LinkedHashMap<>();
+        sent.put("product", id);
+        sent.put("did", body.did());
+        sent.put("role", body.role());
+        IdempotentRequest request = key == null ? null
+            : IdempotentRequest.of(key, "commerce.trace.party-authorise", merchant, sent);
+        Idempotent<Traceability.Authorised> a = traceability.authoriseParty(merchant, ProductsResource.uuid(id),
+            body.did(), body.role(), request);
+        return IdempotentResponses.mark(Response.status(a.value().created() ? Response.Status.CREATED
+            : Response.Status.OK).entity(doc(a.value().party())), a.replayed()).build();
     }
 
     @DELETE

@@ -155,7 +155,9 @@ public class ProductsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getProduct", summary = "One product (public)",
         description = "The product with its current version's content; status LIVE or AWAITING_APPROVAL (so voters "
-            + "can inspect a product a listing proposal names). A suspended merchant's products are hidden (404).")
+            + "can inspect a product a listing proposal names). stock is the live count left to buy (orders take "
+            + "from it, cancellations and refunds give back), not the version's stock, which records what the "
+            + "merchant set. A suspended merchant's products are hidden (404).")
     @APIResponse(responseCode = "200", description = "The product",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductDoc.class),
             examples = @ExampleObject(name = "product", value = PRODUCT)))
