@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * The points figures of a period's report: per brand {@code issued} (earned), {@code redeemed}, {@code expired} and
@@ -26,7 +25,7 @@ public class PointsFigures implements PeriodFigures {
     @Transactional
     public Map<String, Figure> figures(Instant start, Instant end) {
         Map<String, long[]> sums = new TreeMap<>();
-        Map<String, List<UUID>> proofs = new TreeMap<>();
+        Map<String, List<Long>> proofs = new TreeMap<>();
         for (PointsStore.FigureRow r : store.movementsBetween(start, end)) {
             String figure = switch (r.kind()) {
                 case "EARN" -> "issued";
@@ -40,7 +39,7 @@ public class PointsFigures implements PeriodFigures {
             }
             String pointer = "/points/" + r.brand() + "/" + figure;
             sums.computeIfAbsent(pointer, k -> new long[1])[0] += Math.abs(r.amount());
-            proofs.computeIfAbsent(pointer, k -> new ArrayList<>()).add(r.entryId());
+            proofs.computeIfAbsent(pointer, k -> new ArrayList<>()).add(r.auditEntryId());
         }
         Map<String, Figure> out = new TreeMap<>();
         sums.forEach((pointer, sum) -> out.put(pointer, new Figure(Long.toString(sum[0]), proofs.get(pointer))));

@@ -1,6 +1,5 @@
 package io.copartner.economy.referral;
 
-import io.copartner.economy.api.AuditIds;
 import io.copartner.economy.api.PeriodFigures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +25,7 @@ public class CommissionFigures implements PeriodFigures {
         for (String kind : new String[] {"earned", "clawedBack", "paid"}) {
             ReferralStore.Figure f = store.figure(kind, start, end);
             out.put("/commissions/" + kind, new Figure(Long.toString(f.sum()),
-                f.auditEntries().stream().map(AuditIds::of).toList()));
+                f.auditEntries()));
         }
         return out;
     }

@@ -3,7 +3,6 @@ package io.copartner.economy.referral;
 import io.copartner.commerce.api.event.OrderCanceled;
 import io.copartner.commerce.api.event.OrderPlaced;
 import io.copartner.commerce.api.event.OrderSettled;
-import io.copartner.economy.api.AuditIds;
 import io.copartner.economy.api.CommissionPage;
 import io.copartner.economy.api.CommissionView;
 import io.copartner.economy.api.Commissions;
@@ -187,7 +186,7 @@ public class CommissionService implements Commissions {
                 c.earned() > 0 ? entry : null, r.entryId());
             if (c.earned() > 0) {
                 earnedEvents.fire(new CommissionEarned(orderId, c.referrer(), c.level(), c.asset(), c.earned(),
-                    AuditIds.of(r.entryId()), at));
+                    r.entryId(), at));
             }
         }
     }

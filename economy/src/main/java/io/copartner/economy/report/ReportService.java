@@ -76,7 +76,7 @@ public class ReportService implements TransparencyReports {
         ReportShape.defaultFigures().forEach(f -> proofs.put(f, List.of()));
         figures.forEach((pointer, f) -> {
             ReportShape.set(body, pointer, f.value());
-            proofs.put(pointer, f.entryIds());
+            proofs.put(pointer, f.auditEntries());
         });
         ReportShape.addNotes(body);
         List<Map<String, Object>> proofList = new ArrayList<>();

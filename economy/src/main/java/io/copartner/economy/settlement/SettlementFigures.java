@@ -60,24 +60,24 @@ public class SettlementFigures implements PeriodFigures {
             List<Long> rev = revenueEntries.getOrDefault(pool.asset(), List.of());
             List<Long> poolProof = new ArrayList<>(rev);
             poolProof.add(pool.auditEntry());
-            out.put(a + "revenue", Figure.ofEntries(Long.toString(s[0]), rev));
-            out.put(a + "platformFee", Figure.ofEntries(Long.toString(s[1]), rev));
-            out.put(a + "partnerPool", Figure.ofEntries(Long.toString(s[2] + pool.carriedIn()), poolProof));
-            out.put(a + "distributed", Figure.ofEntries(Long.toString(distributed.getOrDefault(pool.asset(),
+            out.put(a + "revenue", new Figure(Long.toString(s[0]), rev));
+            out.put(a + "platformFee", new Figure(Long.toString(s[1]), rev));
+            out.put(a + "partnerPool", new Figure(Long.toString(s[2] + pool.carriedIn()), poolProof));
+            out.put(a + "distributed", new Figure(Long.toString(distributed.getOrDefault(pool.asset(),
                 new long[1])[0]), payoutEntries.getOrDefault(pool.asset(), List.of())));
-            out.put(a + "undistributed", Figure.ofEntries(Long.toString(pool.undistributed()),
+            out.put(a + "undistributed", new Figure(Long.toString(pool.undistributed()),
                 List.of(pool.auditEntry())));
         }
         List<Long> all = paid.stream().map(SettlementStore.Payout::auditEntry).toList();
         long[] amounts = paid.stream().mapToLong(SettlementStore.Payout::amount).sorted().toArray();
-        out.put("/payouts/count", Figure.ofEntries(Integer.toString(amounts.length), all));
-        out.put("/payouts/min", Figure.ofEntries(amounts.length == 0 ? "0" : Long.toString(amounts[0]), all));
-        out.put("/payouts/median", Figure.ofEntries(amounts.length == 0 ? "0"
+        out.put("/payouts/count", new Figure(Integer.toString(amounts.length), all));
+        out.put("/payouts/min", new Figure(amounts.length == 0 ? "0" : Long.toString(amounts[0]), all));
+        out.put("/payouts/median", new Figure(amounts.length == 0 ? "0"
             : Long.toString(amounts[(amounts.length - 1) / 2]), all));
-        out.put("/payouts/max", Figure.ofEntries(amounts.length == 0 ? "0"
+        out.put("/payouts/max", new Figure(amounts.length == 0 ? "0"
             : Long.toString(amounts[amounts.length - 1]), all));
-        out.put("/payouts/gini", Figure.ofEntries(gini(amounts), all));
-        out.put("/dataUse/0/count", Figure.ofEntries(Integer.toString(spenders.size()),
+        out.put("/payouts/gini", new Figure(gini(amounts), all));
+        out.put("/dataUse/0/count", new Figure(Integer.toString(spenders.size()),
             List.copyOf(spenders).stream().sorted().toList()));
         return out;
     }

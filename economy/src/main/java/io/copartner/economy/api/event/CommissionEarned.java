@@ -12,5 +12,5 @@ import java.util.UUID;
  * @param amount   minor units of {@code asset}; negative for a clawback
  */
 public record CommissionEarned(UUID orderId, String referrer, int level, String asset, long amount,
-                               UUID auditEntryId, Instant at) {
+                               long auditEntryId, Instant at) {
 }
