@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * (repeated small orders, instant confirmation, review) is flagged, its commission withheld, then granted when an
  * admin clears the flag.
  */
+@org.junit.jupiter.api.extension.ExtendWith(PlatformExtension.class)
 class FraudIT {
 
     @AfterEach

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * Referrals end to end (issue 12 item 1): a share link, its redirect and cookie, a checkout through the cookie, the
  * completed sale's commission for two levels (10 % and 5 % in the seed policy), and a refund's exact clawback.
  */
+@org.junit.jupiter.api.extension.ExtendWith(PlatformExtension.class)
 class ReferralsIT {
 
     static String shareLink(Partner owner, String productId) {
