@@ -82,7 +82,7 @@ class PointsIT {
         long receive = earned * 8000 / 10000;
         assertEquals(receive, q.getLong("receive"));
         String key = "it-x-" + UUID.randomUUID();
-        JsonPath x = exchange(buyer, q.getString("id"), key).then().statusCode(201).extract().jsonPath();
+        JsonPath x = exchange(buyer, q.getString("id"), key).then().log().ifValidationFails().statusCode(201).extract().jsonPath();
         assertEquals(earned, x.getLong("given"));
         assertEquals(receive, x.getLong("received"));
         exchange(buyer, q.getString("id"), key).then().statusCode(201).header("Idempotent-Replayed", "true")
