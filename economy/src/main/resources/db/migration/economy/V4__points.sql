@@ -7,7 +7,7 @@
 create table economy.points_account (
     owner      varchar(300) not null,
     brand      varchar(64)  not null,
-    role       varchar(40)  not null,
+    role       varchar(80)  not null, -- CLEARING>{brand}: a brand is up to 64 characters
     account_id uuid         not null unique,
     created_at timestamptz  not null,
     primary key (owner, brand, role)

@@ -65,8 +65,8 @@ class ReferralsIT {
         String order = buyThroughCookie(buyer, cookieOf(code), product, 3);
         Buy.ship(m.token(), order).then().statusCode(200);
         Buy.step(buyer.token(), order, "delivery", null).then().statusCode(200);
-        // one of three units refunded: the refund releases the kept part at once
-        Buy.step(buyer.token(), order, "refund", Map.of("reason", "one broken", "lines",
+        // the merchant refunds one of three units: the refund releases the kept part at once
+        Buy.step(m.token(), order, "refund", Map.of("reason", "one broken", "lines",
             List.of(Map.of("lineNo", 1, "quantity", 1)))).then().statusCode(200);
 
         JsonPath s = Await.until(Duration.ofSeconds(30), () -> {

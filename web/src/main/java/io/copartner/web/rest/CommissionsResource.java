@@ -33,7 +33,7 @@ public class CommissionsResource {
         + "\"orderId\":\"01936b2f-0000-7000-8000-00000000f001\",\"lineNo\":1,\"level\":1,\"asset\":\"CNY\","
         + "\"policyVersion\":1,\"rateBps\":1000,\"lineAmount\":30000,\"pending\":3000,\"earned\":2000,"
         + "\"clawedBack\":1000,\"paid\":0,\"status\":\"EARNED\",\"placedAt\":\"2026-12-02T10:00:00Z\","
-        + "\"settledAt\":\"2026-12-09T10:00:00Z\"}],\"next\":null,\"totals\":{\"CNY\":{\"pending\":0,\"withheld\":0,"
+        + "\"settledAt\":\"2026-12-09T10:00:00Z\"}],\"totals\":{\"CNY\":{\"pending\":0,\"withheld\":0,"
         + "\"earned\":2000,\"clawedBack\":1000,\"paid\":0,\"payable\":2000,\"debt\":0}}}";
 
     @Inject

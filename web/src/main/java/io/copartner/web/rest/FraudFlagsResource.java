@@ -43,8 +43,7 @@ public class FraudFlagsResource {
         + "\"orderId\":\"01936b2f-0000-7000-8000-00000000f001\",\"partner\":\"party:4b1c0e9e\","
         + "\"pattern\":\"fake-orders\",\"reasons\":[\"3 orders of at most 5000 minor units by the same buyer at "
         + "merchant m-1 within 24 h\",\"delivery confirmed 4 s after shipping (instant confirmation)\","
-        + "\"reviewed (rating 5)\"],\"status\":\"OPEN\",\"createdAt\":\"2026-12-02T10:00:00Z\",\"decidedBy\":null,"
-        + "\"decidedAt\":null}";
+        + "\"reviewed (rating 5)\"],\"status\":\"OPEN\",\"createdAt\":\"2026-12-02T10:00:00Z\",\"decidedBy\":null}";
 
     @Inject
     FraudFlags flags;

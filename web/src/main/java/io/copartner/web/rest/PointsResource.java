@@ -74,7 +74,8 @@ public class PointsResource {
     @Operation(operationId = "quotePointsExchange", summary = "Quote a cross-brand points exchange",
         description = "The rate of the revenue policy in force now (pointExchangeRates, from → to); receive = "
             + "⌊amount × rateBps / 10000⌋. The quote is the caller's, valid for 60 s (configurable) and usable once.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "quote",
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "quote",
         value = "{\"from\":\"m-acme\",\"to\":\"m-tea\",\"amount\":100}")))
     @APIResponse(responseCode = "201", description = "The quote", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeQuote.class),
@@ -99,7 +100,8 @@ public class PointsResource {
         description = "Takes the quoted points of brand from (first-to-expire first) into the clearing account of "
             + "the pair and issues the quoted points of brand to: one balanced ledger entry and an audit entry "
             + "(economy.points.exchanged). Idempotency-Key required: a retry answers the first exchange.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "exchange",
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "exchange",
         value = "{\"quoteId\":\"01936b2f-0000-7000-8000-00000000d001\"}")))
     @APIResponse(responseCode = "201", description = "The exchange (or, for a repeated Idempotency-Key, the first)",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PointsExchange.class),

@@ -92,7 +92,7 @@ public class ShareLinksResource {
         description = "The caller's share links, newest first, cursor-paginated (limit 1..100, default 20).")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
         schema = @Schema(implementation = ShareLinkPage.class), examples = @ExampleObject(name = "page",
-            value = "{\"items\":[" + LINK + "],\"next\":null}")))
+            value = "{\"items\":[" + LINK + "]}")))
     @APIResponse(responseCode = "400", description = "A bad cursor or limit", content = @Content(mediaType = P))
     @APIResponse(responseCode = "403", description = "Not a partner", content = @Content(mediaType = P))
     public ShareLinkPage list(@QueryParam("cursor") String cursor,
