@@ -43,7 +43,7 @@ public class FraudFlagsResource {
         + "\"orderId\":\"01936b2f-0000-7000-8000-00000000f001\",\"partner\":\"party:4b1c0e9e\","
         + "\"pattern\":\"fake-orders\",\"reasons\":[\"3 orders of at most 5000 minor units by the same buyer at "
         + "merchant m-1 within 24 h\",\"delivery confirmed 4 s after shipping (instant confirmation)\","
-        + "\"reviewed (rating 5)\"],\"status\":\"OPEN\",\"createdAt\":\"2026-12-02T10:00:00Z\",\"decidedBy\":null}";
+        + "\"reviewed (rating 5)\"],\"status\":\"OPEN\",\"createdAt\":\"2026-12-02T10:00:00Z\"}";
 
     @Inject
     FraudFlags flags;
@@ -60,7 +60,7 @@ public class FraudFlagsResource {
             + "status (OPEN, CLEARED, CONFIRMED); cursor-paginated (limit 1..100, default 20).")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
         schema = @Schema(implementation = FraudFlagPage.class), examples = @ExampleObject(name = "page",
-            value = "{\"items\":[" + FLAG + "],\"next\":null}")))
+            value = "{\"items\":[" + FLAG + "]}")))
     @APIResponse(responseCode = "400", description = "A bad status, cursor or limit", content = @Content(mediaType = P))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = P))
     public FraudFlagPage list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
