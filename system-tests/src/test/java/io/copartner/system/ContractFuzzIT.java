@@ -51,8 +51,8 @@ class ContractFuzzIT {
      * nothing).
      */
     static final Map<String, Pattern> KNOWN_OPEN = Map.of(
-        "Liberty answers an improperly encoded path (control characters, encoded '/' or '\\') with its own 400 "
-            + "{\"error_message\"} JSON before the application's problem mappers run",
+        "Liberty answers a path with control characters or '..' segments with its own 400 {\"error_message\"} JSON "
+            + "before any application code (CWWWC0005I; an encoded '/' or '\\' and bad UTF-8 reach EncodedPathFilter)",
         Pattern.compile(".*\\[path [^\\]]+\\] as \\w+: 400 (with content type 'application/json', not problem\\+json"
             + "|content type 'application/json' is not declared).*"));
 

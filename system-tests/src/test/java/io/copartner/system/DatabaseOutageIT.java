@@ -2,6 +2,7 @@ package io.copartner.system;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -50,6 +51,9 @@ class DatabaseOutageIT {
                     .contentType(startsWith(ProblemDetailsIT.PROBLEM))
                     .body("type", equalTo(UNAVAILABLE));
             }
+            // A share link clicked meanwhile keeps its attribution and lands in the shop, not on an error page.
+            given().redirects().follow(false).when().get("/r/itOutage42").then().statusCode(303)
+                .header("Location", endsWith("/shop")).cookie("copartner_ref", "itOutage42");
             given().when().get("/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'database' }.status", equalTo("DOWN"));
         } finally {

@@ -15,7 +15,8 @@ import java.util.List;
  * RFC 8785 (JCS) for the simple shapes the governance contract hashes: objects, arrays, strings, integers,
  * booleans, null. Written here from the RFC, sharing nothing with the platform's canonicalizer: members sorted by
  * their names' UTF-16 code units, no whitespace, strings escaped as ECMAScript's JSON.stringify does, integers
- * as plain decimals (a fraction or an integer beyond 2^53 is outside these shapes and fails loudly).
+ * as plain decimals, fractions of magnitude 1e-6..1e21 in plain notation (anything else, or an integer beyond
+ * 2^53, is outside these shapes and fails loudly).
  */
 final class Jcs {
 
@@ -98,7 +99,13 @@ final class Jcs {
             }
             sb.append(v);
         } else if (n.isNumber()) {
-            throw new IllegalArgumentException("a fraction in a hashed shape: " + n);
+            // ECMAScript prints a double of magnitude in [1e-6, 1e21) as its shortest round-trip digits in plain
+            // notation (EPCIS quantities such as 12.5); exponent forms are outside these shapes.
+            double d = n.doubleValue();
+            if (!Double.isFinite(d) || Math.abs(d) < 1e-6 || Math.abs(d) >= 1e21) {
+                throw new IllegalArgumentException("a fraction outside the plain range in a hashed shape: " + n);
+            }
+            sb.append(new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString());
         } else if (n.isBoolean()) {
             sb.append(n.booleanValue());
         } else if (n.isNull()) {

@@ -269,6 +269,26 @@ class TraceabilityIT {
         assertEquals(2, Trace.trace(path).getList("events").size());
     }
 
+    /** A keyed capture fingerprints the whole JSON document, decimals included (EPCIS quantities are decimal). */
+    @Test
+    void aKeyedCaptureWithADecimalQuantityIsCapturedAndReplayed() {
+        String lot = "LOT-" + UUID.randomUUID().toString().substring(0, 6);
+        ObjectNode e = Trace.objectEvent(Instant.now().minusSeconds(60), "OBSERVE", "receiving", List.of());
+        e.putArray("quantityList").addObject().put("epcClass", "https://id.gs1.org/01/" + gtin + "/10/" + lot)
+            .put("quantity", new java.math.BigDecimal("12.5")).put("uom", "KGM");
+        String doc = Trace.document(List.of(Trace.text(Trace.sign(e, Trace.Signer.of(farm.wallet())))));
+        String key = "it-" + UUID.randomUUID();
+        var first = given().auth().oauth2(farm.token()).contentType("application/ld+json").header("Idempotency-Key", key)
+            .body(doc).when().post("/api/v1/epcis/capture");
+        first.then().statusCode(202);
+        given().auth().oauth2(farm.token()).contentType("application/ld+json").header("Idempotency-Key", key)
+            .body(doc).when().post("/api/v1/epcis/capture").then().statusCode(202)
+            .header("Idempotent-Replayed", "true").header("Location", equalTo(first.header("Location")));
+        given().auth().oauth2(farm.token()).when().get(first.header("Location")).then().statusCode(200)
+            .body("success", equalTo(true));
+        assertEquals(1, Trace.trace("/01/" + gtin + "/10/" + lot).getList("events").size());
+    }
+
     /** Idempotency-Key on party authorisations and captures: a retry answers the first attempt, replayed. */
     @Test
     void keyedRetriesOfPartiesAndCapturesAnswerTheFirstAttempt() {

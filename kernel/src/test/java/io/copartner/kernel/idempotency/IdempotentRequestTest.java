@@ -65,6 +65,18 @@ class IdempotentRequestTest {
     }
 
     @Test
+    void aJsonBodyIsFingerprintedWholeDecimalsIncluded() {
+        String half = "{\"quantityList\":[{\"quantity\":12.5,\"uom\":\"KGM\"}]}";
+        String spaced = "{ \"quantityList\" : [ { \"uom\":\"KGM\", \"quantity\" : 1.25e1 } ] }";
+        String other = "{\"quantityList\":[{\"quantity\":12.25,\"uom\":\"KGM\"}]}";
+        String f = IdempotentRequest.fingerprintOfJson("commerce.epcis.capture", ADMIN, half);
+        assertEquals(f, IdempotentRequest.fingerprintOfJson("commerce.epcis.capture", ADMIN, spaced));
+        assertNotEquals(f, IdempotentRequest.fingerprintOfJson("commerce.epcis.capture", ADMIN, other));
+        assertThrows(IllegalArgumentException.class,
+            () -> IdempotentRequest.fingerprintOfJson("commerce.epcis.capture", ADMIN, "{\"q\":"));
+    }
+
+    @Test
     void longsBeyondTwoToThe53AreFingerprintedExactly() {
         assertNotEquals(IdempotentRequest.fingerprint("op", ADMIN, Map.of("n", Long.MAX_VALUE)),
             IdempotentRequest.fingerprint("op", ADMIN, Map.of("n", Long.MAX_VALUE - 1)));
