@@ -51,6 +51,12 @@ public class TraceServlet extends HttpServlet {
         Format format = format(req.getHeader("Accept"));
         boolean zh = chinese(req.getHeader("Accept-Language"));
         Matcher m = PATH.matcher(path);
+        if (format == null && !(m.matches() && m.group(4) != null)) {
+            // Only a page's formats are negotiated; a QR code is an image whatever the Accept header says.
+            ProblemResponses.write(resp, Problem.of(ProblemType.NOT_ACCEPTABLE,
+                "A trace is served as text/html, application/json or application/ld+json."));
+            return;
+        }
         Optional<TraceView> view = Optional.empty();
         if (m.matches()) {
             String ref;
@@ -115,13 +121,18 @@ public class TraceServlet extends HttpServlet {
             "No trace here: the item was never commissioned, or the GTIN or lot is unknown."));
     }
 
-    /** The best of HTML, JSON and JSON-LD by the Accept header's order and q-values; HTML when none is named. */
+    /**
+     * The best of HTML, JSON and JSON-LD by the Accept header's order and q-values; when none is named, HTML for
+     * {@code *}{@code /*}, {@code text/*} or no Accept header, JSON for {@code application/*}; null when the header
+     * accepts none of them (406).
+     */
     static Format format(String accept) {
         if (accept == null || accept.isBlank()) {
             return Format.HTML;
         }
-        Format best = Format.HTML;
+        Format best = null;
         double bestQ = -1;
+        Format wildcard = null;
         for (String part : accept.split(",")) {
             String[] bits = part.trim().split(";");
             String type = bits[0].trim().toLowerCase(java.util.Locale.ROOT);
@@ -142,12 +153,17 @@ public class TraceServlet extends HttpServlet {
                 case LD_JSON -> Format.LD;
                 default -> null;
             };
-            if (f != null && q > bestQ) {
+            if (f == null && q > 0 && (type.equals("*/*") || type.equals("text/*"))) {
+                wildcard = Format.HTML;
+            } else if (f == null && q > 0 && type.equals("application/*") && wildcard == null) {
+                wildcard = Format.JSON;
+            }
+            if (f != null && q > 0 && q > bestQ) {
                 best = f;
                 bestQ = q;
             }
         }
-        return best;
+        return best != null ? best : wildcard;
     }
 
     /** 简体中文 when the first language preferred (by q) is Chinese; English otherwise. */

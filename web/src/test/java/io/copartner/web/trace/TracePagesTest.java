@@ -23,6 +23,11 @@ class TracePagesTest {
         assertEquals(TraceServlet.Format.LD, TraceServlet.format("application/ld+json"));
         assertEquals(TraceServlet.Format.JSON, TraceServlet.format("text/html;q=0.5, application/json"));
         assertEquals(TraceServlet.Format.HTML, TraceServlet.format("*/*"));
+        assertEquals(TraceServlet.Format.JSON, TraceServlet.format("application/*"));
+        assertEquals(TraceServlet.Format.HTML, TraceServlet.format("application/xml, text/*;q=0.1"));
+        // Nothing the trace can be: 406 (a problem), not an HTML page the client did not ask for.
+        assertEquals(null, TraceServlet.format("application/xml"));
+        assertEquals(null, TraceServlet.format("text/html;q=0, image/png"));
     }
 
     @Test
