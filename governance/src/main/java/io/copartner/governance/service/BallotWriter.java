@@ -3,6 +3,7 @@ package io.copartner.governance.service;
 import io.copartner.governance.domain.BallotClaims;
 import io.copartner.governance.domain.DelegationClaims;
 import io.copartner.governance.domain.VoteProblems;
+import io.copartner.governance.persistence.BallotStatements;
 import io.copartner.governance.persistence.VotesStore;
 import io.copartner.kernel.crypto.Hashes;
 import io.copartner.kernel.id.Ids;
@@ -18,23 +19,30 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The write transactions of ballots and delegation statements: a few statements each, no shared row locked. A
  * signer's writes are serialised by an advisory lock on the signer (nonce and replacement stay exact); ballots hold
- * the proposal's advisory lock shared, the final tally exclusively, so none commits beside the final tally.
+ * the proposal's advisory lock shared, the final tally exclusively, so none commits beside the final tally. A ballot
+ * costs three round trips and the commit ({@link BallotStatements}: locks, nonce and state; the audit entry; the
+ * supersede and insert).
  */
 @ApplicationScoped
 public class BallotWriter {
 
-    /** A ballot accepted: its number in receive order too. */
-    public record Accepted(UUID ballotId, long seq, Instant receivedAt, UUID replaces) {
+    /** A ballot accepted: its number in receive order too, and whether quorum had been reported before it. */
+    public record Accepted(UUID ballotId, long seq, Instant receivedAt, UUID replaces, boolean quorumReported) {
     }
 
     @Inject
     VotesStore store;
+
+    @Inject
+    BallotStatements statements;
+
+    @Inject
+    ActiveProposals active;
 
     @Inject
     AuditTrail audit;
@@ -42,19 +50,19 @@ public class BallotWriter {
     Clock clock = Clock.systemUTC();
 
     @Transactional
-    public Accepted acceptBallot(BallotClaims ballot, String jws, ProposalFacts facts) {
-        store.lockProposal(ballot.proposal(), false);
-        store.lockSigner(ballot.voter());
+    public Accepted acceptBallot(BallotClaims ballot, String jws) {
+        BallotStatements.Opening opening = statements.open(ballot.proposal(), ballot.voter(), ballot.nonce(),
+            clock.instant().truncatedTo(ChronoUnit.MICROS));
+        // Taken once the voter's lock is held, so one voter's ballots have increasing receivedAt, as before.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Optional<VotesStore.SnapshotRow> row = store.snapshotRow(ballot.proposal());
-        if (row.isEmpty() || row.get().isFinal() || now.isBefore(facts.votingStartsAt())
-            || !now.isBefore(facts.votingEndsAt())) {
+        if (!opening.openAt(now)) {
+            active.forget(ballot.proposal());
             throw VoteProblems.votingClosed("voting on " + ballot.proposal() + " is not open");
         }
-        if (!store.useNonce(ballot.voter(), ballot.nonce(), now)) {
+        if (!opening.nonceFresh()) {
             throw VoteProblems.nonceReplayed("the nonce was already used by " + ballot.voter());
         }
-        UUID previous = store.currentBallot(ballot.proposal(), ballot.voter()).orElse(null);
+        UUID previous = opening.currentBallot();
         UUID id = Ids.newId();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("proposal", ballot.proposal().toString());
@@ -66,12 +74,9 @@ public class BallotWriter {
             payload.put("replaces", previous.toString());
         }
         AuditReceipt receipt = audit.record("governance.ballot.accepted", "proposal:" + ballot.proposal(), now, payload);
-        if (previous != null) {
-            store.supersede(previous);
-        }
-        long seq = store.insertBallot(id, ballot.proposal(), ballot.voter(), ballot.choice(), jws, now, previous,
+        long seq = statements.insert(id, ballot.proposal(), ballot.voter(), ballot.choice(), jws, now, previous,
             receipt.entryId());
-        return new Accepted(id, seq, now, previous);
+        return new Accepted(id, seq, now, previous, opening.quorumReported());
     }
 
     @Transactional

@@ -23,8 +23,10 @@ import java.util.logging.Logger;
 
 /**
  * Ballots and delegation statements as the pinned contract has them. The signature is checked before any
- * transaction starts (CPU only); the write is one short transaction ({@link BallotWriter}); the quorum check after
- * it is in memory ({@link LiveTallies}) and reaches the lifecycle once, the first time quorum is reached.
+ * transaction starts (CPU only), against facts and a snapshot this instance holds in memory once voting opened
+ * ({@link ActiveProposals}, {@link SnapshotCache}); the write is one short transaction ({@link BallotWriter}) that
+ * re-reads whether voting is open; the quorum check after it is in memory ({@link LiveTallies}) and reaches the
+ * lifecycle once, the first time quorum is reached.
  */
 @ApplicationScoped
 public class VotesService implements Votes {
@@ -37,6 +39,9 @@ public class VotesService implements Votes {
 
     @Inject
     ProposalWindows windows;
+
+    @Inject
+    ActiveProposals active;
 
     @Inject
     BallotWriter writer;
@@ -69,7 +74,7 @@ public class VotesService implements Votes {
             throw VoteProblems.signerMismatch("the ballot's voter is not the DID of the signed-in caller");
         }
         requireFresh(ballot.issuedAt(), true);
-        ProposalFacts facts = windows.facts(proposal)
+        ProposalFacts facts = active.facts(proposal)
             .orElseThrow(() -> ProblemException.notFound("no proposal " + proposal));
         if (facts.state() != ProposalFacts.ProposalStatus.ACTIVE) {
             throw VoteProblems.votingClosed("proposal " + proposal + " is " + facts.state() + ", not ACTIVE");
@@ -85,7 +90,7 @@ public class VotesService implements Votes {
             throw VoteProblems.notEligible(ballot.voter() + " was not a member before the snapshot at "
                 + facts.snapshotAt());
         }
-        BallotWriter.Accepted accepted = writer.acceptBallot(ballot, ballotJws, facts);
+        BallotWriter.Accepted accepted = writer.acceptBallot(ballot, ballotJws);
         checkQuorum(facts, ballot, accepted);
         return new BallotAccepted(accepted.ballotId(), proposal, ballot.voter(), ballot.choice().wire(),
             accepted.receivedAt(), accepted.replaces());
@@ -94,8 +99,7 @@ public class VotesService implements Votes {
     /** Reports quorum to the lifecycle the first time the live tally reaches it (never fails the accepted ballot). */
     private void checkQuorum(ProposalFacts facts, BallotClaims ballot, BallotWriter.Accepted accepted) {
         try {
-            Optional<VotesStore.SnapshotRow> row = store.snapshotRow(facts.id());
-            if (row.isEmpty() || row.get().quorumReportedAt() != null) {
+            if (accepted.quorumReported()) {
                 live.forget(facts.id());
                 return;
             }

@@ -15,6 +15,7 @@ import io.copartner.governance.api.WeightStrategy;
 import io.copartner.governance.domain.BallotClaims;
 import io.copartner.governance.domain.Choice;
 import io.copartner.governance.domain.DelegationClaims;
+import io.copartner.governance.persistence.BallotStatements;
 import io.copartner.governance.persistence.VotesStore;
 import io.copartner.identity.service.DidSignaturesService;
 import io.copartner.kernel.crypto.Hashes;
@@ -64,6 +65,7 @@ class VotesServicePostgresTest {
     Set<String> holders;
     VotesService votes;
     VotingBoothService booth;
+    ActiveProposals active;
 
     @BeforeAll
     static void startPostgres() throws Exception {
@@ -118,8 +120,11 @@ class VotesServicePostgresTest {
         booth.snapshots = snapshots;
         booth.windows = windows;
         booth.clock = clock;
+        active = new ActiveProposals(windows);
         BallotWriter writer = new BallotWriter();
         writer.store = store;
+        writer.statements = new BallotStatements(db);
+        writer.active = active;
         writer.audit = audit;
         writer.clock = clock;
         LiveTallies live = new LiveTallies();
@@ -128,6 +133,7 @@ class VotesServicePostgresTest {
         votes = new VotesService();
         votes.signatures = new DidSignaturesService();
         votes.windows = windows;
+        votes.active = active;
         votes.writer = writer;
         votes.store = store;
         votes.snapshots = snapshots;
@@ -155,8 +161,14 @@ class VotesServicePostgresTest {
         UUID id = UUID.randomUUID();
         ProposalFacts f = new ProposalFacts(id, kind, ProposalFacts.ProposalStatus.ACTIVE, "did:key:author", strategy,
             quorumBps, 5000, 0, T0, T0.plusSeconds(600), merchant, 1000, 86_400);
-        windows.facts.put(id, f);
+        put(f);
         return f;
+    }
+
+    /** The proposal's facts as the lifecycle has them: the fake windows and the lifecycle's row. */
+    void put(ProposalFacts f) {
+        windows.facts.put(f.id(), f);
+        ProposalRows.put(db, f);
     }
 
     ProposalFacts open(ProposalFacts f) {
@@ -286,6 +298,36 @@ class VotesServicePostgresTest {
     }
 
     @Test
+    void theBallotTransactionReadsWhetherVotingIsOpenFromTheLifecyclesRowNotFromTheCachedFacts() {
+        Wallet a = member(T0.minusSeconds(3600));
+        Wallet b = member(T0.minusSeconds(3600));
+        clock.now = T0.plusSeconds(10);
+        ProposalFacts f = open(proposal(ProposalKind.GENERAL, WeightStrategy.ONE_MEMBER_ONE_VOTE, 10_000, null));
+        Votes.BallotAccepted first = vote(f, a, "for");
+        // Extended by the lifecycle (late quorum, possibly on another instance): the cached facts still say 600 s.
+        ProposalFacts extended = new ProposalFacts(f.id(), f.kind(), f.state(), f.authorDid(), f.strategy(),
+            f.quorumBps(), f.thresholdBps(), f.lateQuorumSeconds(), f.votingStartsAt(), T0.plusSeconds(900),
+            f.listingMerchantDid(), f.contributionCap(), f.contributionWindowSeconds());
+        ProposalRows.put(db, extended);
+        clock.now = T0.plusSeconds(700);
+        Votes.BallotAccepted second = vote(f, a, "against");
+        assertEquals(first.ballotId(), second.replaces(), "the later ballot replaces the earlier one");
+        // Canceled by the lifecycle while this instance still holds the facts as ACTIVE.
+        ProposalRows.put(db, new ProposalFacts(f.id(), f.kind(), ProposalFacts.ProposalStatus.CANCELED, f.authorDid(),
+            f.strategy(), f.quorumBps(), f.thresholdBps(), f.lateQuorumSeconds(), f.votingStartsAt(),
+            T0.plusSeconds(900), f.listingMerchantDid(), f.contributionCap(), f.contributionWindowSeconds()));
+        refused(ProblemType.VOTING_CLOSED, () -> vote(f, b, "for"));
+        refused(ProblemType.VOTING_CLOSED, () -> vote(f, a, "abstain"));
+        Votes.BallotPage page = votes.ballots(f.id(), null, 100);
+        assertEquals(List.of(first.ballotId(), second.ballotId()),
+            page.items().stream().map(Votes.PublishedBallot::ballotId).toList(), "refused ballots are never listed");
+        assertEquals(List.of(false, true), page.items().stream().map(Votes.PublishedBallot::counted).toList(),
+            "only the latest ballot counts");
+        assertEquals(2, audit.entries.stream().filter(e -> e.type().equals("governance.ballot.accepted")).count(),
+            "one audit entry per accepted ballot, none for a refused one");
+    }
+
+    @Test
     void theFinalTallyCountsBallotsReceivedStrictlyBeforeTheEndToTheMicrosecondAndHashesThemAll() throws Exception {
         Wallet a = member(T0.minusSeconds(3600));
         Wallet b = member(T0.minusSeconds(3600));
@@ -299,7 +341,7 @@ class VotesServicePostgresTest {
             ProposalFacts f = new ProposalFacts(UUID.randomUUID(), ProposalKind.GENERAL,
                 ProposalFacts.ProposalStatus.ACTIVE, "did:key:author", WeightStrategy.ONE_MEMBER_ONE_VOTE, 0, 5000, 0, T0,
                 endsAt, null, 1000, 86_400);
-            windows.facts.put(f.id(), f);
+            put(f);
             open(f);
             store.insertBallot(UUID.randomUUID(), f.id(), a.did(), Choice.FOR, "eyJh.eyJi.c2ln", end.minusNanos(1000),
                 null, 1);
@@ -422,7 +464,7 @@ class VotesServicePostgresTest {
             other.did()));
         // before and after the window
         ProposalFacts pending = proposal(ProposalKind.GENERAL, WeightStrategy.ONE_MEMBER_ONE_VOTE, 1000, null);
-        windows.facts.put(pending.id(), new ProposalFacts(pending.id(), pending.kind(),
+        put(new ProposalFacts(pending.id(), pending.kind(),
             ProposalFacts.ProposalStatus.PENDING, pending.authorDid(), pending.strategy(), 1000, 5000, 0,
             T0.plusSeconds(100), T0.plusSeconds(700), null, 0, 0));
         refused(ProblemType.VOTING_CLOSED, () -> vote(pending, a, "for"));
