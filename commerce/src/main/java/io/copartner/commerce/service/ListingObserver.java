@@ -1,5 +1,6 @@
 package io.copartner.commerce.service;
 
+import io.copartner.commerce.api.event.ProductListed;
 import io.copartner.commerce.domain.Product;
 import io.copartner.commerce.persistence.CatalogueStore;
 import io.copartner.governance.api.ProposalKind;
@@ -7,6 +8,7 @@ import io.copartner.governance.api.event.ProposalExecuted;
 import io.copartner.identity.api.event.MerchantStatusChanged;
 import io.copartner.ledger.api.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,6 +33,9 @@ public class ListingObserver {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Event<ProductListed> listed;
 
     /**
      * Lists an awaiting product. A reference that names no product of this platform, a product of another merchant
@@ -71,6 +76,8 @@ public class ListingObserver {
         payload.put("proposal", e.proposal().toString());
         payload.put("status", p.status().approved().name());
         audit.record("commerce.product.listed", CatalogueService.subject(id), at, payload);
+        listed.fire(new ProductListed(id, p.merchantId(), p.merchantDid(), e.proposal(), e.coCreators().stream()
+            .map(c -> new ProductListed.CoCreator(c.did(), c.party(), c.shareBps())).toList(), at));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

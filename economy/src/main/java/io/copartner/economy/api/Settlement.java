@@ -46,8 +46,21 @@ public interface Settlement {
                       String firstApprover, String secondApprover, Long auditEntryId) {
     }
 
-    /** What the partner got and why: share = pool × myWeight / totalWeight, largest remainder to the minor unit. */
-    record Statement(String periodId, Instant start, Instant end, String state, List<StatementLine> lines) {
+    /**
+     * What the partner got and why: share = pool × myWeight / totalWeight, largest remainder to the minor unit; and,
+     * for a co-creator, their shares of the co-creation revenue of the products they co-created.
+     */
+    record Statement(String periodId, Instant start, Instant end, String state, List<StatementLine> lines,
+                     List<CoCreationLine> coCreation) {
+    }
+
+    /**
+     * A co-creator's line: of {@code productAccrued} (the co-creation share of the product's completed sales in the
+     * period, net of refunds) the partner gets {@code myShare} = their {@code shareBps} of it, largest remainder among
+     * the product's co-creators; {@code status} ACCRUING until the period closes, then PAID.
+     */
+    record CoCreationLine(String asset, UUID productId, UUID proposal, int shareBps, String productAccrued,
+                          String myShare, String status, String formula) {
     }
 
     record StatementLine(String asset, String mySpend, String myReferrals, String myWeight, String totalWeight,

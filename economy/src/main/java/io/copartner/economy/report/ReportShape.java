@@ -26,6 +26,8 @@ final class ReportShape {
             "gini", "0.000000")));
         r.put("commissions", new LinkedHashMap<>(Map.of("earned", "0", "clawedBack", "0", "paid", "0")));
         r.put("points", new LinkedHashMap<String, Object>());
+        // Per asset: what co-creators accrued, had clawed back and were paid (issue 12 item 4).
+        r.put("coCreation", new LinkedHashMap<String, Object>());
         List<Object> dataUse = new ArrayList<>();
         dataUse.add(new LinkedHashMap<>(Map.of("purpose", "revenue-share weights",
             "dataCategories", List.of("purchase amounts of released orders", "referral commissions"), "count", "0")));

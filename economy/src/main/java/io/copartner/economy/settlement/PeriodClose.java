@@ -1,6 +1,7 @@
 package io.copartner.economy.settlement;
 
 import io.copartner.commerce.api.Wallets;
+import io.copartner.economy.api.event.PeriodClosing;
 import io.copartner.economy.api.event.PeriodSettled;
 import io.copartner.governance.api.RevenuePolicies;
 import io.copartner.kernel.id.PartyId;
@@ -63,6 +64,9 @@ public class PeriodClose {
     Event<PeriodSettled> settled;
 
     @Inject
+    Event<PeriodClosing> closing;
+
+    @Inject
     @ConfigProperty(name = "copartner.payout.approval-threshold", defaultValue = "1000000")
     long threshold;
 
@@ -92,6 +96,7 @@ public class PeriodClose {
                 version, now);
         }
         store.startClosing(period.id(), version, partners);
+        closing.fire(new PeriodClosing(period.id(), period.start(), period.end(), now));
         return true;
     }
 

@@ -1,5 +1,6 @@
 package io.copartner.economy.settlement;
 
+import io.copartner.economy.api.CoCreationEarnings;
 import io.copartner.economy.api.Settlement;
 import io.copartner.kernel.id.PartyId;
 import io.copartner.kernel.problem.ProblemException;
@@ -27,6 +28,9 @@ public class SettlementService implements Settlement {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    CoCreationEarnings coCreation;
 
     @Override
     @Transactional
@@ -90,7 +94,10 @@ public class SettlementService implements Settlement {
     @Transactional
     public List<Statement> statements(PartyId partner) {
         List<Statement> out = new ArrayList<>();
-        for (String id : store.periodsOf(partner.value())) {
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        ids.addAll(store.periodsOf(partner.value()));
+        ids.addAll(coCreation.periodsOf(partner.value()));
+        for (String id : ids) {
             statement(partner, id).ifPresent(out::add);
         }
         return out;
@@ -101,7 +108,8 @@ public class SettlementService implements Settlement {
     public Optional<Statement> statement(PartyId partner, String periodId) {
         Optional<SettlementStore.Period> period = store.find(periodId);
         List<SettlementStore.Weight> mine = store.weightsOf(partner.value(), periodId);
-        if (period.isEmpty() || mine.isEmpty()) {
+        List<CoCreationLine> coCreated = period.isEmpty() ? List.of() : coCreation.lines(partner.value(), periodId);
+        if (period.isEmpty() || mine.isEmpty() && coCreated.isEmpty()) {
             return Optional.empty();
         }
         Map<String, SettlementStore.Pool> pools = new LinkedHashMap<>();
@@ -117,6 +125,6 @@ public class SettlementService implements Settlement {
                 pool == null ? "OPEN" : payout.map(SettlementStore.Payout::status).orElse("NONE"), FORMULA));
         }
         SettlementStore.Period p = period.get();
-        return Optional.of(new Statement(p.id(), p.start(), p.end(), p.state(), lines));
+        return Optional.of(new Statement(p.id(), p.start(), p.end(), p.state(), lines, coCreated));
     }
 }

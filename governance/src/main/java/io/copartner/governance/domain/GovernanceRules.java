@@ -1,5 +1,6 @@
 package io.copartner.governance.domain;
 
+import io.copartner.governance.api.CoCreator;
 import io.copartner.governance.api.ExchangeRate;
 import io.copartner.governance.api.GovernanceParameters;
 import io.copartner.governance.api.KindParameters;
@@ -37,6 +38,11 @@ public final class GovernanceRules {
     public static final long MAX_CONTRIBUTION_CAP = 1_000_000_000_000_000L;
     public static final int MAX_TIER_STEPS = 10;
     public static final int MAX_TIER_BPS = 100_000;
+    /** The seed's co-creation share: 5 % of a co-created product's completed-sale revenue. */
+    public static final int DEFAULT_CO_CREATION_SHARE_BPS = 500;
+    public static final int MAX_CO_CREATION_SHARE_BPS = 2_000;
+    public static final int MAX_CO_CREATORS = 20;
+    private static final Pattern DID_KEY = Pattern.compile("did:key:z[1-9A-HJ-NP-Za-km-z]{20,200}");
     private static final Pattern ASSET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private GovernanceRules() {
@@ -66,6 +72,12 @@ public final class GovernanceRules {
             throw ProblemException.badRequest("the referral commissions sum to " + total + " bps; at most "
                 + MAX_COMMISSION_BPS_TOTAL);
         }
+        int coCreation = bounded("policy.coCreationShareBps", p.coCreationShareBps(), 0, MAX_CO_CREATION_SHARE_BPS);
+        // Commissions and the co-creation share come out of the merchant's part of a sale: they must fit in it.
+        if (pool + fee + total + coCreation > BPS) {
+            throw ProblemException.badRequest("policy.partnerPoolBps + policy.platformFeeBps + the referral "
+                + "commissions + policy.coCreationShareBps must be at most 10000 (the merchant's part pays the last two)");
+        }
         bounded("policy.purchaseRewardBps", p.purchaseRewardBps(), 0, BPS);
         bounded("policy.reviewRewardPoints", p.reviewRewardPoints(), 0, MAX_POINTS_PER_ACTION);
         bounded("policy.shareRewardPoints", p.shareRewardPoints(), 0, MAX_POINTS_PER_ACTION);
@@ -85,6 +97,35 @@ public final class GovernanceRules {
                 throw ProblemException.badRequest(at + ": a pair of two different assets, each pair once");
             }
             bounded(at + ".rateBps", r.rateBps(), 1, MAX_EXCHANGE_RATE_BPS);
+        }
+    }
+
+    /**
+     * The shape of a listing's co-creators: at most {@link #MAX_CO_CREATORS}, each a did:key with a share of 1..10000
+     * bps, each partner once, the shares summing to at most 10000. (Membership is the service's check.)
+     */
+    public static void checkCoCreators(List<CoCreator> coCreators) {
+        if (coCreators == null || coCreators.isEmpty()) {
+            return;
+        }
+        if (coCreators.size() > MAX_CO_CREATORS) {
+            throw ProblemException.badRequest("at most " + MAX_CO_CREATORS + " coCreators");
+        }
+        Set<String> seen = new HashSet<>();
+        long sum = 0;
+        for (int i = 0; i < coCreators.size(); i++) {
+            CoCreator c = coCreators.get(i);
+            String at = "coCreators[" + i + "]";
+            if (c == null || c.partner() == null || !DID_KEY.matcher(c.partner()).matches()) {
+                throw ProblemException.badRequest(at + ".partner must be a member's did:key");
+            }
+            if (!seen.add(c.partner())) {
+                throw ProblemException.badRequest(at + ".partner " + c.partner() + " is named twice");
+            }
+            sum += bounded(at + ".shareBps", c.shareBps(), 1, BPS);
+        }
+        if (sum > BPS) {
+            throw ProblemException.badRequest("the coCreators' shares sum to " + sum + " bps; at most 10000");
         }
     }
 

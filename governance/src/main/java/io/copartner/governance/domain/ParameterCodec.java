@@ -34,6 +34,7 @@ public final class ParameterCodec {
         m.put("shareRewardPoints", p.shareRewardPoints().toString());
         m.put("pointExchangeRates", p.pointExchangeRates().stream()
             .map(r -> r.from() + ">" + r.to() + ":" + r.rateBps()).collect(Collectors.joining(",")));
+        m.put("coCreationShareBps", p.coCreationShareBps().toString());
         return lines(m);
     }
 
@@ -49,7 +50,10 @@ public final class ParameterCodec {
         return new RevenuePolicy(Integer.valueOf(m.get("partnerPoolBps")), Integer.valueOf(m.get("platformFeeBps")),
             list(m.get("commissionBps")).stream().map(Integer::valueOf).toList(),
             Integer.valueOf(m.get("purchaseRewardBps")), Long.valueOf(m.get("reviewRewardPoints")),
-            Long.valueOf(m.get("shareRewardPoints")), List.copyOf(rates));
+            Long.valueOf(m.get("shareRewardPoints")), List.copyOf(rates),
+            // Versions stored before co-creation had no such line: they get the default (no product had co-creators).
+            m.containsKey("coCreationShareBps") ? Integer.valueOf(m.get("coCreationShareBps"))
+                : GovernanceRules.DEFAULT_CO_CREATION_SHARE_BPS);
     }
 
     public static String encode(GovernanceParameters g) {

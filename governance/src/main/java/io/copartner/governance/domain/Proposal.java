@@ -67,6 +67,10 @@ public class Proposal {
     @Column(name = "payload", length = 20000)
     private String payload;
 
+    /** A PRODUCT_LISTING's co-creators in {@link CoCreatorCodec}'s text form; null when it names none. */
+    @Column(name = "co_creators", length = 8000)
+    private String coCreators;
+
     @Column(name = "parameters_version", nullable = false)
     private int parametersVersion;
 
@@ -129,7 +133,8 @@ public class Proposal {
     /** A new PENDING proposal; voting starts after the kind's delay and lasts its period. */
     public Proposal(UUID id, ProposalKind kind, String title, String description, String links, String authorDid,
                     String authorParty, String productRef, String merchantDid, String payload,
-                    int parametersVersion, KindParameters p, Instant now) {
+                    int parametersVersion, KindParameters p, Instant now, String coCreators) {
+        this.coCreators = coCreators;
         this.id = Objects.requireNonNull(id);
         this.kind = Objects.requireNonNull(kind);
         this.state = ProposalState.PENDING;
@@ -266,6 +271,7 @@ public class Proposal {
     }
 
     public UUID id() { return id; }
+    public String coCreators() { return coCreators; }
     public Long seq() { return seq; }
     public ProposalKind kind() { return kind; }
     public ProposalState state() { return state; }

@@ -1,6 +1,7 @@
 package io.copartner.governance.service;
 
 import io.copartner.governance.api.event.ProposalExecuted;
+import io.copartner.governance.domain.CoCreatorCodec;
 import io.copartner.governance.domain.ParameterCodec;
 import io.copartner.governance.domain.Proposal;
 import io.copartner.governance.domain.ProposalState;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -93,8 +95,12 @@ public class ProposalLifecycle {
         if (p.productRef() != null) {
             payload.put("productRef", p.productRef());
         }
+        List<ProposalExecuted.CoCreatorShare> coCreators = CoCreatorCodec.decode(p.coCreators());
+        if (!coCreators.isEmpty()) {
+            payload.put("coCreators", ProposalService.coCreatorsPayload(coCreators));
+        }
         audit.record("governance.proposal.executed", subject(p), now, payload);
-        executed.fire(new ProposalExecuted(p.id(), p.kind(), p.productRef(), p.merchantDid(), now));
+        executed.fire(new ProposalExecuted(p.id(), p.kind(), p.productRef(), p.merchantDid(), now, coCreators));
         return true;
     }
 

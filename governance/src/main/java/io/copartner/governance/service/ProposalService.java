@@ -1,6 +1,10 @@
 package io.copartner.governance.service;
 
 import io.copartner.governance.api.Actor;
+import io.copartner.governance.api.CoCreator;
+import io.copartner.governance.api.RevenuePolicy;
+import io.copartner.governance.api.event.ProposalExecuted;
+import io.copartner.governance.domain.CoCreatorCodec;
 import io.copartner.governance.api.GovernanceParameters;
 import io.copartner.governance.api.KindParameters;
 import io.copartner.governance.api.NewProposal;
@@ -96,6 +100,10 @@ public class ProposalService implements Proposals, ProposalWindows {
             payload.put("payloadSha256", io.copartner.kernel.crypto.Hashes.hex(io.copartner.kernel.crypto.Hashes
                 .sha256(p.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         }
+        if (p.coCreators() != null) {
+            // Voters see who shares the product's co-creation revenue, and how, in the entry itself.
+            payload.put("coCreators", coCreatorsPayload(CoCreatorCodec.decode(p.coCreators())));
+        }
         audit.record("governance.proposal.created", ProposalLifecycle.subject(p), now, payload);
         return Idempotent.fresh(view(p));
     }
@@ -120,8 +128,10 @@ public class ProposalService implements Proposals, ProposalWindows {
         String productRef = null;
         String merchantDid = null;
         String payload = null;
+        String coCreators = null;
         switch (r.kind()) {
             case PRODUCT_LISTING -> {
+                coCreators = CoCreatorCodec.encode(coCreators(r.coCreators()));
                 productRef = text("productRef", r.productRef(), 1, 200);
                 merchantDid = r.merchantDid() == null ? null : text("merchantDid", r.merchantDid(), 8, 300);
                 if (merchantDid != null && !merchantDid.startsWith("did:")) {
@@ -129,8 +139,15 @@ public class ProposalService implements Proposals, ProposalWindows {
                 }
             }
             case REVENUE_POLICY -> {
-                GovernanceRules.check(r.policy(), parameters.maxReferralLevels());
-                payload = ParameterCodec.encode(r.policy());
+                RevenuePolicy policy = r.policy();
+                if (policy != null && policy.coCreationShareBps() == null) {
+                    // Omitted (a client from before co-creation): the share in force stays as it is.
+                    policy = new RevenuePolicy(policy.partnerPoolBps(), policy.platformFeeBps(), policy.commissionBps(),
+                        policy.purchaseRewardBps(), policy.reviewRewardPoints(), policy.shareRewardPoints(),
+                        policy.pointExchangeRates(), versions.inForceAt(now).policy().coCreationShareBps());
+                }
+                GovernanceRules.check(policy, parameters.maxReferralLevels());
+                payload = ParameterCodec.encode(policy);
             }
             case GOVERNANCE_PARAMETERS -> {
                 GovernanceRules.check(r.parameters());
@@ -142,6 +159,9 @@ public class ProposalService implements Proposals, ProposalWindows {
         if (r.kind() != ProposalKind.PRODUCT_LISTING && (r.productRef() != null || r.merchantDid() != null)) {
             throw ProblemException.badRequest("productRef and merchantDid belong to PRODUCT_LISTING proposals");
         }
+        if (r.kind() != ProposalKind.PRODUCT_LISTING && r.coCreators() != null && !r.coCreators().isEmpty()) {
+            throw ProblemException.badRequest("coCreators belong to PRODUCT_LISTING proposals");
+        }
         if (r.kind() != ProposalKind.REVENUE_POLICY && r.policy() != null) {
             throw ProblemException.badRequest("policy belongs to REVENUE_POLICY proposals");
         }
@@ -151,7 +171,36 @@ public class ProposalService implements Proposals, ProposalWindows {
         KindParameters k = parameters.of(r.kind());
         merchantDid = mayPropose(actor, r.kind(), k, merchantDid, now);
         return new Proposal(id, r.kind(), title, description, String.join("\n", links), actor.did(),
-            actor.party().value(), productRef, merchantDid, payload, version.version(), k, now);
+            actor.party().value(), productRef, merchantDid, payload, version.version(), k, now, coCreators);
+    }
+
+    /** The co-creators validated (shape, then membership) with each member's party id, the wallet owner. */
+    private List<ProposalExecuted.CoCreatorShare> coCreators(List<CoCreator> named) {
+        GovernanceRules.checkCoCreators(named);
+        List<ProposalExecuted.CoCreatorShare> shares = new ArrayList<>();
+        if (named == null) {
+            return shares;
+        }
+        for (int i = 0; i < named.size(); i++) {
+            CoCreator c = named.get(i);
+            int at = i;
+            MemberRoster.Member m = roster.member(c.partner()).orElseThrow(() -> ProblemException.badRequest(
+                "coCreators[" + at + "].partner " + c.partner() + " is not a member (a partner who "
+                    + "signed in with this did:key)"));
+            shares.add(new ProposalExecuted.CoCreatorShare(m.did(), m.partyId(), c.shareBps()));
+        }
+        return shares;
+    }
+
+    static List<Map<String, Object>> coCreatorsPayload(List<ProposalExecuted.CoCreatorShare> shares) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ProposalExecuted.CoCreatorShare s : shares) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("partner", s.did());
+            m.put("shareBps", s.shareBps());
+            out.add(m);
+        }
+        return out;
     }
 
     /**
@@ -322,6 +371,7 @@ public class ProposalService implements Proposals, ProposalWindows {
             p.kind() == ProposalKind.REVENUE_POLICY ? ParameterCodec.decodePolicy(p.payload()) : null,
             p.kind() == ProposalKind.GOVERNANCE_PARAMETERS ? ParameterCodec.decodeParameters(p.payload()) : null,
             p.createdAt(), p.queuedAt(), p.canceledAt(), p.expiresAt(), p.timelockSeconds(), p.graceSeconds(),
-            p.lateQuorumSeconds(), p.votingExtended(), p.parametersVersion());
+            p.lateQuorumSeconds(), p.votingExtended(), p.parametersVersion(),
+            CoCreatorCodec.decode(p.coCreators()).stream().map(s -> new CoCreator(s.did(), s.shareBps())).toList());
     }
 }

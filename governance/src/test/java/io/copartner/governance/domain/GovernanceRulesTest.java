@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.copartner.governance.api.CoCreator;
 import io.copartner.governance.api.ExchangeRate;
 import io.copartner.governance.api.GovernanceParameters;
 import io.copartner.governance.api.KindParameters;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class GovernanceRulesTest {
 
     static RevenuePolicy policy(int pool, int fee, List<Integer> levels) {
-        return new RevenuePolicy(pool, fee, levels, 100, 10L, 5L, List.of(new ExchangeRate("A", "B", 8000L)));
+        return new RevenuePolicy(pool, fee, levels, 100, 10L, 5L, List.of(new ExchangeRate("A", "B", 8000L)), 0);
     }
 
     static KindParameters kind(long period, long late, int threshold) {
@@ -50,13 +51,13 @@ class GovernanceRulesTest {
         assertThrows(ProblemException.class, () -> GovernanceRules.check(policy(3000, 500,
             List.of(1500, 1500, 1)), 3), "commissions sum above 3000");
         assertThrows(ProblemException.class, () -> GovernanceRules.check(new RevenuePolicy(3000, 500, null, 100, 0L,
-            0L, List.of()), 2), "a missing value is a 400, not a zero");
+            0L, List.of(), 0), 2), "a missing value is a 400, not a zero");
         assertThrows(ProblemException.class, () -> GovernanceRules.check(new RevenuePolicy(3000, 500, List.of(), 100,
-            0L, 0L, List.of(new ExchangeRate("A", "A", 1L))), 2));
+            0L, 0L, List.of(new ExchangeRate("A", "A", 1L)), 0), 2));
         assertThrows(ProblemException.class, () -> GovernanceRules.check(new RevenuePolicy(3000, 500, List.of(), 100,
-            0L, 0L, List.of(new ExchangeRate("A", "B", 0L))), 2));
+            0L, 0L, List.of(new ExchangeRate("A", "B", 0L)), 0), 2));
         assertThrows(ProblemException.class, () -> GovernanceRules.check(new RevenuePolicy(3000, 500, List.of(), 100,
-            0L, 0L, List.of(new ExchangeRate("A b", "B", 1L))), 2));
+            0L, 0L, List.of(new ExchangeRate("A b", "B", 1L)), 0), 2));
     }
 
     @Test
@@ -101,11 +102,64 @@ class GovernanceRulesTest {
         assertEquals(15000, GovernanceRules.tierBps(TIERS, 94608000));
     }
 
+    static RevenuePolicy withCoCreation(int pool, int fee, List<Integer> levels, Integer coCreation) {
+        return new RevenuePolicy(pool, fee, levels, 100, 10L, 5L, List.of(), coCreation);
+    }
+
+    @Test
+    void coCreationShareBounds() {
+        assertDoesNotThrow(() -> GovernanceRules.check(withCoCreation(3000, 500, List.of(1000, 500), 500), 2));
+        assertDoesNotThrow(() -> GovernanceRules.check(withCoCreation(3000, 500, List.of(1000, 500), 2000), 2));
+        assertThrows(ProblemException.class, () -> GovernanceRules.check(withCoCreation(3000, 500, List.of(), 2001), 2));
+        assertThrows(ProblemException.class, () -> GovernanceRules.check(withCoCreation(3000, 500, List.of(), -1), 2));
+        assertThrows(ProblemException.class, () -> GovernanceRules.check(withCoCreation(3000, 500, List.of(), null), 2),
+            "validated policies always carry it (the service fills an omitted one from the policy in force)");
+        assertDoesNotThrow(() -> GovernanceRules.check(withCoCreation(6000, 500, List.of(1000, 500), 2000), 2),
+            "exactly the whole");
+        assertThrows(ProblemException.class, () -> GovernanceRules.check(withCoCreation(6000, 500, List.of(1000, 500),
+            2001), 2), "commissions and co-creation must fit in the merchant's part");
+    }
+
+    static final String A = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
+    static final String B = "did:key:z6MkpTHR8VNsBxYAAWHut2Geadd9jSwuBV8xRoAnwWsdvktH";
+
+    @Test
+    void coCreatorsAreDistinctPositiveAndFitInTheWhole() {
+        assertDoesNotThrow(() -> GovernanceRules.checkCoCreators(null));
+        assertDoesNotThrow(() -> GovernanceRules.checkCoCreators(List.of()));
+        assertDoesNotThrow(() -> GovernanceRules.checkCoCreators(List.of(new CoCreator(A, 7000), new CoCreator(B, 3000))));
+        assertDoesNotThrow(() -> GovernanceRules.checkCoCreators(List.of(new CoCreator(A, 1))));
+        assertThrows(ProblemException.class, () -> GovernanceRules.checkCoCreators(List.of(new CoCreator(A, 0))));
+        assertThrows(ProblemException.class, () -> GovernanceRules.checkCoCreators(List.of(new CoCreator(A, null))));
+        assertThrows(ProblemException.class, () -> GovernanceRules.checkCoCreators(List.of(new CoCreator(A, 7000),
+            new CoCreator(B, 3001))), "above 10000 in total");
+        assertThrows(ProblemException.class, () -> GovernanceRules.checkCoCreators(List.of(new CoCreator(A, 100),
+            new CoCreator(A, 100))), "the same partner twice");
+        assertThrows(ProblemException.class, () -> GovernanceRules.checkCoCreators(List.of(
+            new CoCreator("party:abc", 100))), "a did:key");
+        java.util.List<CoCreator> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            many.add(new CoCreator("did:key:z6Mk" + "abcdefghijkmnopqrstu" + "ABCDEFGHJKLMNPQRSTUVWXYZ".charAt(i), 1));
+        }
+        assertThrows(ProblemException.class, () -> GovernanceRules.checkCoCreators(many), "at most 20");
+        assertDoesNotThrow(() -> GovernanceRules.checkCoCreators(many.subList(0, 20)));
+    }
+
+    @Test
+    void coCreatorsRoundTripAndOldPoliciesGetTheDefault() {
+        var shares = List.of(new io.copartner.governance.api.event.ProposalExecuted.CoCreatorShare(A, "party:1", 7000),
+            new io.copartner.governance.api.event.ProposalExecuted.CoCreatorShare(B, "party:2", 3000));
+        assertEquals(shares, CoCreatorCodec.decode(CoCreatorCodec.encode(shares)));
+        assertEquals(null, CoCreatorCodec.encode(List.of()));
+        String old = ParameterCodec.encode(policy(3000, 500, List.of(1000, 500))).replaceAll("\ncoCreationShareBps=0", "");
+        assertEquals(GovernanceRules.DEFAULT_CO_CREATION_SHARE_BPS, ParameterCodec.decodePolicy(old).coCreationShareBps());
+    }
+
     @Test
     void theCodecRoundTrips() {
         RevenuePolicy p = policy(3000, 500, List.of(1000, 500));
         assertEquals(p, ParameterCodec.decodePolicy(ParameterCodec.encode(p)));
-        RevenuePolicy none = new RevenuePolicy(0, 0, List.of(), 0, 0L, 0L, List.of());
+        RevenuePolicy none = new RevenuePolicy(0, 0, List.of(), 0, 0L, 0L, List.of(), 0);
         assertEquals(none, ParameterCodec.decodePolicy(ParameterCodec.encode(none)));
         GovernanceParameters g = parameters(kind(20, 5, 5000), TIERS, 2);
         assertEquals(g, ParameterCodec.decodeParameters(ParameterCodec.encode(g)));

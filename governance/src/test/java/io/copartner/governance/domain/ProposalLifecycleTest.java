@@ -25,7 +25,7 @@ class ProposalLifecycleTest {
 
     static Proposal proposal() {
         return new Proposal(UUID.randomUUID(), ProposalKind.GENERAL, "t", "d", "", "did:key:z6Mk", "party:a", null,
-            null, null, 1, P, T0);
+            null, null, 1, P, T0, null);
     }
 
     static Instant at(long seconds) {
@@ -141,7 +141,7 @@ class ProposalLifecycleTest {
         KindParameters off = new KindParameters(2L, 20L, 1000, 5000, 3L, 10L, 0L, 0L,
             WeightStrategy.ONE_MEMBER_ONE_VOTE, 1000L, 3600L);
         Proposal p = new Proposal(UUID.randomUUID(), ProposalKind.GENERAL, "t", "d", "", null, "party:a", null, null,
-            null, 1, off, T0);
+            null, 1, off, T0, null);
         p.startVoting(at(2));
         assertFalse(p.quorumFirstReached(at(21)));
         assertEquals(at(22), p.votingEndsAt());

@@ -1,5 +1,6 @@
 package io.copartner.web.rest;
 
+import io.copartner.governance.api.CoCreator;
 import io.copartner.governance.api.GovernanceParameters;
 import io.copartner.governance.api.NewProposal;
 import io.copartner.governance.api.ProposalKind;
@@ -68,7 +69,7 @@ public class GovernanceProposalsResource {
         "links":["https://forum.copartner.example/t/42"],"productRef":null,"merchantDid":null,"policy":null,\
         "parameters":null,"createdAt":"2026-12-01T10:00:00Z","queuedAt":null,"expiresAt":null,\
         "timelockSeconds":172800,"graceSeconds":1209600,"lateQuorumSeconds":86400,"votingExtended":false,\
-        "parametersVersion":1}""";
+        "parametersVersion":1,"coCreators":[]}""";
 
     @Inject
     Proposals proposals;
@@ -87,9 +88,13 @@ public class GovernanceProposalsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createProposal", summary = "Propose (PENDING until the voting delay has passed)",
         description = "Kinds: GENERAL (text), PRODUCT_LISTING (productRef, optional merchantDid: a merchant may "
-            + "propose only its own products), REVENUE_POLICY (policy: partnerPoolBps, platformFeeBps, commissionBps "
+            + "propose only its own products; optional coCreators [{partner: a member's did:key, shareBps > 0}], "
+            + "each partner once, at most 20, shares summing to at most 10000: once listed they are paid their "
+            + "shares of the governed co-creation share of the product's revenue every period), REVENUE_POLICY "
+            + "(policy: partnerPoolBps, platformFeeBps, commissionBps "
             + "per referral level (at most the governed cap, default 2, never 3+), purchaseRewardBps, "
-            + "reviewRewardPoints, shareRewardPoints, pointExchangeRates), GOVERNANCE_PARAMETERS (parameters: kinds "
+            + "reviewRewardPoints, shareRewardPoints, pointExchangeRates, coCreationShareBps (0..2000, omitted = "
+            + "unchanged; pool + fee + commissions + co-creation at most 10000)), GOVERNANCE_PARAMETERS (parameters: kinds "
             + "→ votingDelaySeconds, votingPeriodSeconds, quorumBps, thresholdBps, timelockSeconds, graceSeconds, "
             + "lateQuorumSeconds, proposalThresholdSeconds, strategy, contributionCap, contributionWindowSeconds; "
             + "tierSchedule; maxReferralLevels). Who may propose: admins; members (a did:key sign-in) who have been "
@@ -102,12 +107,14 @@ public class GovernanceProposalsResource {
             + "\"description\":\"Hold one every Saturday.\",\"links\":[\"https://forum.copartner.example/t/42\"]}"),
         @ExampleObject(name = "listing", value = "{\"kind\":\"PRODUCT_LISTING\",\"title\":\"List the spring tea\","
             + "\"description\":\"Co-created with partners.\",\"productRef\":\"tea-2027-spring\","
-            + "\"merchantDid\":\"did:web:copartner.example:merchants:m-1\"}"),
+            + "\"merchantDid\":\"did:web:copartner.example:merchants:m-1\",\"coCreators\":["
+            + "{\"partner\":\"did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK\",\"shareBps\":7000},"
+            + "{\"partner\":\"did:key:z6MkpTHR8VNsBxYAAWHut2Geadd9jSwuBV8xRoAnwWsdvktH\",\"shareBps\":3000}]}"),
         @ExampleObject(name = "revenuePolicy", value = "{\"kind\":\"REVENUE_POLICY\",\"title\":\"More to partners\","
             + "\"description\":\"Raise the pool to 35 %.\",\"policy\":{\"partnerPoolBps\":3500,\"platformFeeBps\":500,"
             + "\"commissionBps\":[1000,500],\"purchaseRewardBps\":100,\"reviewRewardPoints\":10,"
             + "\"shareRewardPoints\":5,\"pointExchangeRates\":[{\"from\":\"POINTS-A\",\"to\":\"POINTS-B\","
-            + "\"rateBps\":8000}]}}")}))
+            + "\"rateBps\":8000}],\"coCreationShareBps\":500}}")}))
     @APIResponse(responseCode = "201", description = "Created (or, for a repeated Idempotency-Key, the first result)",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProposalDoc.class),
             examples = @ExampleObject(name = "proposal", value = EXAMPLE)))
@@ -276,6 +283,7 @@ public class GovernanceProposalsResource {
                               @Schema(nullable = true) GovernanceParameters parameters, Instant createdAt,
                               @Schema(nullable = true) Instant queuedAt, @Schema(nullable = true) Instant canceledAt,
                               @Schema(nullable = true) Instant expiresAt, long timelockSeconds, long graceSeconds,
-                              long lateQuorumSeconds, boolean votingExtended, int parametersVersion) {
+                              long lateQuorumSeconds, boolean votingExtended, int parametersVersion,
+                              List<CoCreator> coCreators) {
     }
 }

@@ -34,7 +34,11 @@ public class MeStatementsResource {
     static final String STATEMENT = "{\"periodId\":\"20261202T100000Z\",\"start\":\"2026-12-02T10:00:00Z\","
         + "\"end\":\"2026-12-09T10:00:00Z\",\"state\":\"CLOSED\",\"lines\":[{\"asset\":\"CNY\",\"mySpend\":\"6800\","
         + "\"myReferrals\":\"0\",\"myWeight\":\"6800\",\"totalWeight\":\"13600\",\"pool\":\"1360\","
-        + "\"myShare\":\"680\",\"payoutStatus\":\"PAID\",\"formula\":\"myShare = largestRemainder(...)\"}]}";
+        + "\"myShare\":\"680\",\"payoutStatus\":\"PAID\",\"formula\":\"myShare = largestRemainder(...)\"}],"
+        + "\"coCreation\":[{\"asset\":\"CNY\",\"productId\":\"3f0c2a8e-5b7d-4c1e-9a6f-2d8b7e4c1a90\","
+        + "\"proposal\":\"0b7c9a52-3f1e-4c5d-9a8b-2e6f4d1c7a90\",\"shareBps\":7000,\"productAccrued\":\"666\","
+        + "\"myShare\":\"466\",\"status\":\"PAID\",\"formula\":\"myShare = largestRemainder(productAccrued, "
+        + "co-creators' shareBps)[me]\"}]}";
 
     @Inject
     Settlement settlement;
@@ -45,8 +49,10 @@ public class MeStatementsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listMyStatements", summary = "The caller's revenue-share statements, newest first",
-        description = "One per period in which the caller had a weight: my spend, my referrals, my weight, the total "
-            + "weight, the pool and my share (largest remainder), with the payout's status.")
+        description = "One per period in which the caller had a weight or earned as a co-creator: my spend, my "
+            + "referrals, my weight, the total weight, the pool and my share (largest remainder), with the payout's "
+            + "status; and coCreation: per co-created product, what it accrued for its co-creators in the period and "
+            + "my share of it (ACCRUING until the period closes, then PAID).")
     @APIResponse(responseCode = "200", description = "Statements", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Settlement.Statement[].class),
         examples = @ExampleObject(name = "statements", value = "[" + STATEMENT + "]")))
@@ -58,7 +64,8 @@ public class MeStatementsResource {
     @Path("{periodId}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getMyStatement", summary = "The caller's statement of one period",
-        description = "The arithmetic of the caller's share of that period's pool (404 if the caller had no weight).")
+        description = "The arithmetic of the caller's share of that period's pool and of their co-creation shares "
+            + "(404 if the caller had neither).")
     @APIResponse(responseCode = "200", description = "The statement", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Settlement.Statement.class),
         examples = @ExampleObject(name = "statement", value = STATEMENT)))

@@ -53,7 +53,8 @@ public class ReportsResource {
     @Operation(operationId = "getReport", summary = "A period's signed transparency report",
         description = "Public. Revenue, platform fee, partner pool, distributed and undistributed per asset "
             + "(decimal-integer strings, minor units), payouts (count, min, lower median, max, Gini), commissions, "
-            + "points per brand, the data-use statement (counts only), proofs (JSON pointer + audit leaf indexes) "
+            + "points per brand, coCreation per asset (accrued, clawedBack, paid, payouts: what co-creators of "
+            + "listed products earned), the data-use statement (counts only), proofs (JSON pointer + audit leaf indexes) "
             + "for every figure, auditIndex of the report's own entry, and signature: a compact JWS (EdDSA, kid the "
             + "platform's did:web key) over the RFC 8785 canonical JSON of the report without signature. "
             + "Accept: text/html gives the page (Accept-Language zh: 简体中文). 409 while the period is not CLOSED.")
@@ -62,7 +63,8 @@ public class ReportsResource {
             + "\"20261202T100000Z\",\"start\":\"2026-12-02T10:00:00Z\",\"end\":\"2026-12-09T10:00:00Z\","
             + "\"byAsset\":{\"CNY\":{\"revenue\":\"13600\",\"platformFee\":\"680\",\"partnerPool\":\"1360\","
             + "\"distributed\":\"1360\",\"undistributed\":\"0\"}},\"payouts\":{\"count\":\"1\",\"min\":\"1360\","
-            + "\"median\":\"1360\",\"max\":\"1360\",\"gini\":\"0.000000\"},\"proofs\":[{\"figure\":"
+            + "\"median\":\"1360\",\"max\":\"1360\",\"gini\":\"0.000000\"},\"coCreation\":{\"CNY\":"
+            + "{\"accrued\":\"666\",\"clawedBack\":\"166\",\"paid\":\"666\",\"payouts\":\"2\"}},\"proofs\":[{\"figure\":"
             + "\"/byAsset/CNY/revenue\",\"auditIndexes\":[1301]}],\"auditIndex\":1320,\"signature\":\"eyJ...\"}")))
     @APIResponse(responseCode = "404", description = "No such period", content = @Content(mediaType = P))
     @APIResponse(responseCode = "409", description = "The period is not CLOSED yet", content = @Content(mediaType = P))

@@ -1,0 +1,121 @@
+package io.copartner.economy.cocreation;
+
+import io.copartner.commerce.api.Wallets;
+import io.copartner.economy.api.event.PeriodClosing;
+import io.copartner.kernel.id.PartyId;
+import io.copartner.ledger.api.AuditReceipt;
+import io.copartner.ledger.api.AuditTrail;
+import io.copartner.ledger.api.Ledger;
+import io.copartner.ledger.api.PostEntry;
+import io.copartner.ledger.api.PostResult;
+import io.copartner.ledger.api.PostingLine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Pays a closing period's co-creation accruals, in the transaction in which the period becomes CLOSING (nothing more
+ * is booked into it from then on): per product, its accrual is split among its co-creators by their bps (largest
+ * remainder, exact), and per asset ONE balanced entry moves the payable to their wallets; one
+ * {@code economy.cocreation.payout} audit entry per co-creator and product.
+ */
+@ApplicationScoped
+public class CoCreationPayouts {
+
+    @Inject
+    CoCreationStore store;
+
+    @Inject
+    CoCreationBook book;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    Wallets wallets;
+
+    @Inject
+    AuditTrail audit;
+
+    /** A payout before its ledger entry: what the split gave one co-creator of one product. */
+    record Due(UUID productId, String asset, CoCreationStore.Share share, long productAccrued, long amount) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onClosing(@Observes PeriodClosing e) {
+        if (store.hasPayouts(e.periodId())) {
+            return; // paid already (an event seen twice changes nothing)
+        }
+        Map<String, Map<UUID, Long>> accrued = new TreeMap<>(); // asset → product → accrued, in a stable order
+        for (CoCreationStore.Line l : store.accrued(e.periodId())) {
+            accrued.computeIfAbsent(l.asset(), a -> new TreeMap<>()).merge(l.productId(), l.accrued(), Math::addExact);
+        }
+        for (Map.Entry<String, Map<UUID, Long>> byAsset : accrued.entrySet()) {
+            pay(e, byAsset.getKey(), byAsset.getValue());
+        }
+    }
+
+    private void pay(PeriodClosing e, String asset, Map<UUID, Long> products) {
+        List<Due> dues = new ArrayList<>();
+        for (Map.Entry<UUID, Long> p : products.entrySet()) {
+            if (p.getValue() == 0) {
+                continue;
+            }
+            List<CoCreationStore.Share> shares = store.shares(p.getKey());
+            List<Long> parts = CoCreationMath.split(p.getValue(), shares.stream().map(CoCreationStore.Share::shareBps)
+                .toList());
+            for (int i = 0; i < shares.size(); i++) {
+                if (parts.get(i) > 0) {
+                    dues.add(new Due(p.getKey(), asset, shares.get(i), p.getValue(), parts.get(i)));
+                }
+            }
+        }
+        if (dues.isEmpty()) {
+            return;
+        }
+        Map<String, Long> byWallet = new TreeMap<>();
+        long total = 0;
+        for (Due d : dues) {
+            byWallet.merge(d.share().party(), d.amount(), Math::addExact);
+            total = Math.addExact(total, d.amount());
+        }
+        List<PostingLine> lines = new ArrayList<>();
+        lines.add(new PostingLine(book.payable(asset), asset, -total));
+        byWallet.forEach((party, amount) ->
+            lines.add(new PostingLine(wallets.walletAccount(PartyId.parse(party), asset), asset, amount)));
+        PostResult entry = ledger.post(new PostEntry("co-creation shares " + e.periodId() + " " + asset, lines, null),
+            "economy.cocreation.payout:" + e.periodId() + ":" + asset);
+        for (Due d : dues) {
+            UUID id = payoutId(e.periodId(), d.productId(), asset, d.share().party());
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("periodId", e.periodId());
+            p.put("partner", d.share().party());
+            p.put("did", d.share().did());
+            p.put("asset", asset);
+            p.put("amount", Long.toString(d.amount()));
+            p.put("productId", d.productId().toString());
+            p.put("shareBps", d.share().shareBps());
+            p.put("productAccrued", Long.toString(d.productAccrued()));
+            p.put("payoutId", id.toString());
+            p.put("ledgerEntryId", entry.entry().id().toString());
+            AuditReceipt r = audit.record("economy.cocreation.payout", "settlement-period:" + e.periodId(), e.at(), p);
+            store.addPayout(new CoCreationStore.Payout(id, e.periodId(), d.productId(), null, asset, d.share().party(),
+                d.share().did(), d.share().shareBps(), d.productAccrued(), d.amount(), entry.entry().id(),
+                r.entryId()), e.at());
+        }
+    }
+
+    /** Deterministic, so a payout's id is the same whichever instance paid it. */
+    static UUID payoutId(String periodId, UUID productId, String asset, String party) {
+        return UUID.nameUUIDFromBytes(("economy.cocreation.payout|" + periodId + "|" + productId + "|" + asset + "|"
+            + party).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,216 @@
+package io.copartner.economy.cocreation;
+
+import io.copartner.kernel.jdbc.Jdbc;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** SQL of the co-creation tables (V6); joins the caller's transaction through the container's data source. */
+public class CoCreationStore {
+
+    final Jdbc jdbc;
+
+    public CoCreationStore(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    public record Share(UUID productId, int position, String did, String party, int shareBps) {
+    }
+
+    public record Line(UUID orderId, int lineNo, UUID productId, String asset, int policyVersion, int shareBps,
+                       int creatorsBps, long amount, long pending, long accrued, long clawedBack, String status,
+                       String periodId, Long auditEntry) {
+    }
+
+    public record Payout(UUID id, String periodId, UUID productId, UUID proposal, String asset, String party,
+                         String did, int shareBps, long productAccrued, long amount, UUID ledgerEntry,
+                         long auditEntry) {
+    }
+
+    /** False when the product's co-creators were recorded already (an event seen twice changes nothing). */
+    public boolean addProduct(UUID productId, UUID proposal, String merchantId, Instant listedAt, long auditEntry) {
+        return jdbc.update("insert into economy.cocreation_product (product_id, proposal_id, merchant_id, listed_at, "
+            + "audit_entry) values (?, ?, ?, ?, ?) on conflict do nothing", ps -> {
+                ps.setObject(1, productId);
+                ps.setObject(2, proposal);
+                ps.setString(3, merchantId);
+                ps.setObject(4, Jdbc.ts(listedAt));
+                ps.setLong(5, auditEntry);
+            }) == 1;
+    }
+
+    public void addShare(Share s) {
+        jdbc.update("insert into economy.cocreation_share (product_id, position, did, party, share_bps) "
+            + "values (?, ?, ?, ?, ?)", ps -> {
+                ps.setObject(1, s.productId());
+                ps.setInt(2, s.position());
+                ps.setString(3, s.did());
+                ps.setString(4, s.party());
+                ps.setInt(5, s.shareBps());
+            });
+    }
+
+    /** The co-creators of a product in the proposal's order (empty: not co-created). */
+    public List<Share> shares(UUID productId) {
+        return jdbc.query("select product_id, position, did, party, share_bps from economy.cocreation_share "
+            + "where product_id = ? order by position", ps -> ps.setObject(1, productId),
+            rs -> new Share(Jdbc.uuid(rs, "product_id"), rs.getInt("position"), rs.getString("did"),
+                rs.getString("party"), rs.getInt("share_bps")));
+    }
+
+    public Optional<UUID> proposalOf(UUID productId) {
+        return jdbc.query("select proposal_id from economy.cocreation_product where product_id = ?",
+            ps -> ps.setObject(1, productId), rs -> Jdbc.uuid(rs, "proposal_id")).stream().findFirst();
+    }
+
+    public void insertLine(Line l) {
+        jdbc.update("insert into economy.cocreation_line (order_id, line_no, product_id, asset, policy_version, "
+            + "share_bps, creators_bps, amount, pending) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+            ps -> {
+                ps.setObject(1, l.orderId());
+                ps.setInt(2, l.lineNo());
+                ps.setObject(3, l.productId());
+                ps.setString(4, l.asset());
+                ps.setInt(5, l.policyVersion());
+                ps.setInt(6, l.shareBps());
+                ps.setInt(7, l.creatorsBps());
+                ps.setLong(8, l.amount());
+                ps.setLong(9, l.pending());
+            });
+    }
+
+    private static final String LINE_COLS = "order_id, line_no, product_id, asset, policy_version, share_bps, "
+        + "creators_bps, amount, pending, accrued, clawed_back, status, period_id, audit_entry";
+
+    private static Line line(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long audit = rs.getLong("audit_entry");
+        Long auditEntry = rs.wasNull() ? null : audit;
+        return new Line(Jdbc.uuid(rs, "order_id"), rs.getInt("line_no"), Jdbc.uuid(rs, "product_id"),
+            rs.getString("asset"), rs.getInt("policy_version"), rs.getInt("share_bps"), rs.getInt("creators_bps"),
+            rs.getLong("amount"), rs.getLong("pending"), rs.getLong("accrued"), rs.getLong("clawed_back"),
+            rs.getString("status"), rs.getString("period_id"), auditEntry);
+    }
+
+    /** The order's PENDING lines, locked. */
+    public List<Line> lockPending(UUID orderId) {
+        return jdbc.query("select " + LINE_COLS + " from economy.cocreation_line where order_id = ? and "
+            + "status = 'PENDING' order by line_no for update", ps -> ps.setObject(1, orderId), CoCreationStore::line);
+    }
+
+    public void accrue(UUID orderId, int lineNo, long accrued, long clawedBack, String periodId, UUID ledgerEntry,
+                       long auditEntry) {
+        jdbc.update("update economy.cocreation_line set status = 'ACCRUED', accrued = ?, clawed_back = ?, "
+            + "period_id = ?, ledger_entry = ?, audit_entry = ? where order_id = ? and line_no = ?", ps -> {
+                ps.setLong(1, accrued);
+                ps.setLong(2, clawedBack);
+                ps.setString(3, periodId);
+                ps.setObject(4, ledgerEntry);
+                ps.setLong(5, auditEntry);
+                ps.setObject(6, orderId);
+                ps.setInt(7, lineNo);
+            });
+    }
+
+    public int voidPending(UUID orderId) {
+        return jdbc.update("update economy.cocreation_line set status = 'VOID' where order_id = ? and "
+            + "status = 'PENDING'", ps -> ps.setObject(1, orderId));
+    }
+
+    /** The period's accrued lines, oldest order first. */
+    public List<Line> accrued(String periodId) {
+        return jdbc.query("select " + LINE_COLS + " from economy.cocreation_line where period_id = ? and "
+            + "status = 'ACCRUED' order by product_id, order_id, line_no", ps -> ps.setString(1, periodId),
+            CoCreationStore::line);
+    }
+
+    // --- the payable account and payouts ----------------------------------------------------------------------
+
+    public Optional<UUID> account(String asset) {
+        return jdbc.query("select account_id from economy.cocreation_account where asset = ?",
+            ps -> ps.setString(1, asset), rs -> Jdbc.uuid(rs, "account_id")).stream().findFirst();
+    }
+
+    public void insertAccount(String asset, UUID accountId) {
+        jdbc.update("insert into economy.cocreation_account (asset, account_id) values (?, ?)", ps -> {
+            ps.setString(1, asset);
+            ps.setObject(2, accountId);
+        });
+    }
+
+    /** Serialises opening the payable account of an asset (a transaction-scoped advisory lock). */
+    public void lockKey(String key) {
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", ps -> ps.setString(1, key), rs -> 1);
+    }
+
+    public boolean hasPayouts(String periodId) {
+        return !jdbc.query("select 1 from economy.cocreation_payout where period_id = ? limit 1",
+            ps -> ps.setString(1, periodId), rs -> 1).isEmpty();
+    }
+
+    public void addPayout(Payout p, Instant at) {
+        jdbc.update("insert into economy.cocreation_payout (id, period_id, product_id, asset, party, did, share_bps, "
+            + "product_accrued, amount, ledger_entry, audit_entry, paid_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ps -> {
+                ps.setObject(1, p.id());
+                ps.setString(2, p.periodId());
+                ps.setObject(3, p.productId());
+                ps.setString(4, p.asset());
+                ps.setString(5, p.party());
+                ps.setString(6, p.did());
+                ps.setInt(7, p.shareBps());
+                ps.setLong(8, p.productAccrued());
+                ps.setLong(9, p.amount());
+                ps.setObject(10, p.ledgerEntry());
+                ps.setLong(11, p.auditEntry());
+                ps.setObject(12, Jdbc.ts(at));
+            });
+    }
+
+    private static final String PAYOUT_COLS = "p.id, p.period_id, p.product_id, c.proposal_id, p.asset, p.party, "
+        + "p.did, p.share_bps, p.product_accrued, p.amount, p.ledger_entry, p.audit_entry";
+
+    private static Payout payout(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Payout(Jdbc.uuid(rs, "id"), rs.getString("period_id"), Jdbc.uuid(rs, "product_id"),
+            Jdbc.uuid(rs, "proposal_id"), rs.getString("asset"), rs.getString("party"), rs.getString("did"),
+            rs.getInt("share_bps"), rs.getLong("product_accrued"), rs.getLong("amount"),
+            Jdbc.uuid(rs, "ledger_entry"), rs.getLong("audit_entry"));
+    }
+
+    public List<Payout> payouts(String periodId) {
+        return jdbc.query("select " + PAYOUT_COLS + " from economy.cocreation_payout p join "
+            + "economy.cocreation_product c on c.product_id = p.product_id where p.period_id = ? "
+            + "order by p.asset, p.product_id, p.party", ps -> ps.setString(1, periodId), CoCreationStore::payout);
+    }
+
+    public List<Payout> payoutsOf(String party, String periodId) {
+        return jdbc.query("select " + PAYOUT_COLS + " from economy.cocreation_payout p join "
+            + "economy.cocreation_product c on c.product_id = p.product_id where p.party = ? and p.period_id = ? "
+            + "order by p.asset, p.product_id", ps -> {
+                ps.setString(1, party);
+                ps.setString(2, periodId);
+            }, CoCreationStore::payout);
+    }
+
+    /** Periods with a payout to the party, or with an accrual on a product they co-created (newest first). */
+    public List<String> periodsOf(String party) {
+        return jdbc.query("select period_id from economy.cocreation_payout where party = ? union "
+            + "select l.period_id from economy.cocreation_line l join economy.cocreation_share s on "
+            + "s.product_id = l.product_id where s.party = ? and l.status = 'ACCRUED' order by 1 desc limit 200",
+            ps -> {
+                ps.setString(1, party);
+                ps.setString(2, party);
+            }, rs -> rs.getString(1));
+    }
+
+    /** Products the party co-created that accrued in the period (for a period not paid yet). */
+    public List<UUID> accruingProductsOf(String party, String periodId) {
+        return jdbc.query("select distinct l.product_id from economy.cocreation_line l join economy.cocreation_share s "
+            + "on s.product_id = l.product_id where s.party = ? and l.period_id = ? and l.status = 'ACCRUED' "
+            + "order by 1", ps -> {
+                ps.setString(1, party);
+                ps.setString(2, periodId);
+            }, rs -> Jdbc.uuid(rs, "product_id"));
+    }
+}

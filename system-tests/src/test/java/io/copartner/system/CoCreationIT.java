@@ -1,0 +1,239 @@
+package io.copartner.system;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.copartner.system.DidWallet.Type;
+import io.copartner.system.Gov.Partner;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Co-creation end to end (issue 12 item 4): a PRODUCT_LISTING proposal names two co-creators (7000 / 3000 bps); bad
+ * co-creator lists are refused; the members pass it and the product is listed; two buyers buy it, one completes and
+ * one has a unit refunded (its share clawed back pro rata); the period closes and each co-creator is paid exactly
+ * their largest-remainder share of what the product accrued, into their wallet, visible in their statements; the
+ * report's co-creation figures recompute from the audit entries they cite.
+ */
+@ExtendWith(PlatformExtension.class)
+class CoCreationIT {
+
+    static final long PRICE = 3_333;
+
+    static Response propose(String token, Map<String, Object> body) {
+        return given().auth().oauth2(token).contentType("application/json")
+            .header("Idempotency-Key", "it-" + UUID.randomUUID()).body(body).post("/api/v1/governance/proposals");
+    }
+
+    static Map<String, Object> listing(String productRef, List<Map<String, Object>> coCreators) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("kind", "PRODUCT_LISTING");
+        body.put("title", "List the co-created rice wine");
+        body.put("description", "Blend chosen with two partners.");
+        body.put("productRef", productRef);
+        body.put("coCreators", coCreators);
+        return body;
+    }
+
+    static Map<String, Object> co(String partner, int bps) {
+        return Map.of("partner", partner, "shareBps", bps);
+    }
+
+    /** The kernel's rule: floors, then the leftover units to the largest remainders (ties to the first). */
+    static long[] largestRemainder(long total, long... weights) {
+        long sum = 0;
+        for (long w : weights) {
+            sum += w;
+        }
+        long[] parts = new long[weights.length];
+        BigInteger[] rem = new BigInteger[weights.length];
+        long given = 0;
+        for (int i = 0; i < weights.length; i++) {
+            BigInteger[] qr = BigInteger.valueOf(total).multiply(BigInteger.valueOf(weights[i]))
+                .divideAndRemainder(BigInteger.valueOf(sum));
+            parts[i] = qr[0].longValueExact();
+            rem[i] = qr[1];
+            given += parts[i];
+        }
+        for (long left = total - given; left > 0; left--) {
+            int best = -1;
+            for (int i = 0; i < weights.length; i++) {
+                if (rem[i].signum() >= 0 && (best < 0 || rem[i].compareTo(rem[best]) > 0)) {
+                    best = i;
+                }
+            }
+            parts[best]++;
+            rem[best] = BigInteger.valueOf(-1);
+        }
+        return parts;
+    }
+
+    static List<Map<String, Object>> statements(Partner p) {
+        return given().auth().oauth2(p.token()).get("/api/v1/me/statements").then().statusCode(200).extract()
+            .jsonPath().getList("$");
+    }
+
+    /** The co-creation lines of the product in the partner's statements, once none of them is accruing any more. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> paidLines(Partner p, String product, long expectedAccrued) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        long accrued = 0;
+        for (Map<String, Object> s : statements(p)) {
+            for (Map<String, Object> l : (List<Map<String, Object>>) s.get("coCreation")) {
+                if (!product.equals(l.get("productId"))) {
+                    continue;
+                }
+                if (!"PAID".equals(l.get("status"))) {
+                    return null;
+                }
+                Map<String, Object> withPeriod = new HashMap<>(l);
+                withPeriod.put("periodId", s.get("periodId"));
+                lines.add(withPeriod);
+                accrued += Long.parseLong((String) l.get("productAccrued"));
+            }
+        }
+        return accrued == expectedAccrued ? lines : null;
+    }
+
+    @Test
+    void coCreatorsOfAListedProductArePaidTheirExactSharesEveryPeriod() {
+        // Co-creators are members (they signed in); then enough new voters to reach the quorum with them counted.
+        Partner seven = Gov.partner(Type.ED25519);
+        Partner three = Gov.partner(Type.SECP256K1);
+        List<Partner> voters = new ArrayList<>();
+        for (int i = CatalogueIT.votersForQuorum(); i > 0; i--) {
+            voters.add(Gov.partner(Type.ED25519));
+        }
+        Shop.Merchant m = Shop.merchant(true);
+        Map<String, Object> product = new HashMap<>(Shop.product(Shop.gtin(), "Co-created rice wine", "alcohol", PRICE));
+        product.put("stock", 20);
+        String id = Shop.create(m.token(), product, "it-" + UUID.randomUUID()).then().statusCode(201)
+            .body("status", equalTo("AWAITING_APPROVAL")).extract().path("id");
+
+        // Bad co-creator lists are refused before anything is written.
+        Gov.refused(propose(m.token(), listing(id, List.of(co(seven.did(), 7000), co(three.did(), 3001)))), 400);
+        Gov.refused(propose(m.token(), listing(id, List.of(co(seven.did(), 5000), co(seven.did(), 100)))), 400);
+        Gov.refused(propose(m.token(), listing(id, List.of(co(seven.did(), 0)))), 400);
+        Gov.refused(propose(m.token(), listing(id, List.of(co(DidWallet.create(Type.ED25519).did, 100)))), 400);
+        Map<String, Object> general = new HashMap<>(Map.of("kind", "GENERAL", "title", "t", "coCreators",
+            List.of(co(seven.did(), 100))));
+        Gov.refused(propose(Gov.adminToken(), general), 400);
+
+        String proposal = propose(m.token(), listing(id, List.of(co(seven.did(), 7000), co(three.did(), 3000))))
+            .then().statusCode(201).body("coCreators[0].partner", equalTo(seven.did()))
+            .body("coCreators[0].shareBps", equalTo(7000)).body("coCreators[1].partner", equalTo(three.did()))
+            .body("coCreators[1].shareBps", equalTo(3000)).extract().path("id");
+        Gov.awaitState(proposal, "ACTIVE", 30);
+        for (Partner p : voters) {
+            Gov.vote(p, proposal, "for", null);
+        }
+        Gov.awaitFinalTally(proposal);
+        Gov.awaitState(proposal, "SUCCEEDED", 15);
+        given().auth().oauth2(voters.get(0).token()).contentType("application/json").body("{}")
+            .post("/api/v1/governance/proposals/" + proposal + "/queue").then().statusCode(200);
+        Gov.awaitState(proposal, "EXECUTED", 30).getList("coCreators");
+        given().get("/api/v1/products/" + id).then().statusCode(200).body("status", equalTo("LIVE"))
+            .body("listingProposal", equalTo(proposal));
+
+        // Two buyers: one completes 2 units, one has 1 of 3 refunded.
+        Partner b1 = Buy.fundedPartner(100_000);
+        Partner b2 = Buy.fundedPartner(100_000);
+        String o1 = Buy.checkout(b1.token(), "it-" + UUID.randomUUID(), id, 2).then().statusCode(201).extract()
+            .path("orders[0].id");
+        String o2 = Buy.checkout(b2.token(), "it-" + UUID.randomUUID(), id, 3).then().statusCode(201).extract()
+            .path("orders[0].id");
+        int shareBps = given().queryParam("at", Buy.order(b1.token(), o1).getString("placedAt"))
+            .get("/api/v1/governance/policies/in-force").then().statusCode(200).extract().jsonPath()
+            .getInt("version.policy.coCreationShareBps");
+        Buy.ship(m.token(), o1).then().statusCode(200);
+        Buy.step(b1.token(), o1, "delivery", null).then().statusCode(200);
+        Buy.step(b1.token(), o1, "completion", null).then().statusCode(200).body("status", equalTo("COMPLETED"));
+        Buy.ship(m.token(), o2).then().statusCode(200);
+        Buy.step(b2.token(), o2, "delivery", null).then().statusCode(200);
+        Buy.step(m.token(), o2, "refund", Map.of("lines", List.of(Map.of("lineNo", 1, "quantity", 1)),
+            "reason", "one bottle broken")).then().statusCode(200).body("status", equalTo("REFUNDED"));
+
+        // Frozen at placement: floor(amount × share × 10000 / 10^8); the refund claws back a third, largest remainder.
+        long pending1 = 2 * PRICE * shareBps / 10_000;
+        long pending2 = 3 * PRICE * shareBps / 10_000;
+        long[] kept2 = largestRemainder(pending2, 2, 1);
+        long accrued = pending1 + kept2[0];
+        assertTrue(accrued > 0, "the policy in force gives co-creators a share: " + shareBps);
+
+        List<Map<String, Object>> sevenLines = Await.until(Duration.ofSeconds(150), () -> paidLines(seven, id, accrued));
+        List<Map<String, Object>> threeLines = Await.until(Duration.ofSeconds(30), () -> paidLines(three, id, accrued));
+        long sevenTotal = 0;
+        long threeTotal = 0;
+        for (Map<String, Object> l : sevenLines) {
+            long productAccrued = Long.parseLong((String) l.get("productAccrued"));
+            long[] split = largestRemainder(productAccrued, 7000, 3000);
+            assertEquals(Long.toString(split[0]), l.get("myShare"), l.toString());
+            assertEquals(7000, ((Number) l.get("shareBps")).intValue());
+            assertEquals(proposal, l.get("proposal"));
+            // A co-creator whose split is 0 in a period has no payout (and no line) there.
+            String other = threeLines.stream().filter(x -> x.get("periodId").equals(l.get("periodId")))
+                .map(x -> (String) x.get("myShare")).findFirst().orElse("0");
+            assertEquals(Long.toString(split[1]), other, threeLines.toString());
+            sevenTotal += split[0];
+            threeTotal += split[1];
+        }
+        assertEquals(accrued, sevenTotal + threeTotal, "nothing lost, nothing to the platform");
+        assertEquals(sevenTotal, Buy.balance(seven), "paid into the co-creator's wallet");
+        assertEquals(threeTotal, Buy.balance(three));
+
+        // Each period's report: accrued / clawedBack / paid recomputed from the entries their proofs cite.
+        long clawedBackSeen = 0;
+        for (Map<String, Object> l : sevenLines) {
+            String periodId = (String) l.get("periodId");
+            JsonPath report = Await.until(Duration.ofSeconds(60), () -> {
+                var r = given().get("/api/v1/reports/" + periodId);
+                return r.statusCode() == 200 ? r.jsonPath() : null;
+            });
+            Map<String, Long> recomputed = new HashMap<>();
+            for (Map<String, Object> proof : report.<Map<String, Object>>getList("proofs")) {
+                String figure = (String) proof.get("figure");
+                if (!figure.startsWith("/coCreation/CNY/")) {
+                    continue;
+                }
+                String name = figure.substring("/coCreation/CNY/".length());
+                long sum = 0;
+                for (Object i : (List<?>) proof.get("auditIndexes")) {
+                    JsonNode e = GovernanceAudit.entry(((Number) i).longValue());
+                    JsonNode p = e.get("payload");
+                    switch (name) {
+                        case "accrued", "clawedBack" -> {
+                            assertEquals("economy.cocreation.accrued", e.get("type").asText());
+                            sum += Long.parseLong(p.get(name).asText());
+                        }
+                        case "paid" -> {
+                            assertEquals("economy.cocreation.payout", e.get("type").asText());
+                            sum += Long.parseLong(p.get("amount").asText());
+                            String did = p.get("did").asText();
+                            assertTrue(did.equals(seven.did()) || did.equals(three.did()), did);
+                        }
+                        default -> sum++;
+                    }
+                }
+                recomputed.put(name, sum);
+                assertEquals(report.getString("coCreation.CNY." + name), Long.toString(sum), figure);
+            }
+            assertEquals(4, recomputed.size(), recomputed.toString());
+            assertEquals(report.getString("coCreation.CNY.accrued"), report.getString("coCreation.CNY.paid"),
+                "everything a period accrued is paid at its close");
+            clawedBackSeen += recomputed.get("clawedBack");
+        }
+        assertTrue(clawedBackSeen >= kept2[1], "the refund's clawback is in a report: " + clawedBackSeen);
+    }
+}
