@@ -18,7 +18,10 @@ class ThirdPartyToolsTest {
         // RFC 8785 §3.2.3: "\r" (U+000D) sorts before "1", and U+20AC before U+1F600 (a surrogate pair, 0xD83D).
         assertEquals("{\"\\r\":1,\"1\":2}", Jcs.canonical(Jcs.parse("{\"1\":2,\"\\r\":1}")));
         assertEquals("[\"a\",\"b\\\"\"]", Jcs.stringArray(List.of("a", "b\"")));
-        assertThrows(IllegalArgumentException.class, () -> Jcs.canonical(Jcs.parse("{\"x\":1.5}")));
+        // Fractions in ECMAScript's plain range print as their shortest digits; exponent forms are refused.
+        assertEquals("{\"x\":1.5,\"y\":12.5,\"z\":0.001}", Jcs.canonical(Jcs.parse("{\"x\":1.50,\"y\":1.25e1,\"z\":1E-3}")));
+        assertThrows(IllegalArgumentException.class, () -> Jcs.canonical(Jcs.parse("{\"x\":1.5e-7}")));
+        assertThrows(IllegalArgumentException.class, () -> Jcs.canonical(Jcs.parse("{\"x\":1.5e21}")));
         assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Jcs.sha256Hex(""));
     }
 
