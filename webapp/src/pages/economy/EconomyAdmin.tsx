@@ -145,7 +145,7 @@ function Payouts() {
     <section aria-labelledby="payouts-title">
       <h2 id="payouts-title">{t('econ.payouts.title')}</h2>
       <p class="muted">{t('econ.payouts.lead')}</p>
-      <div class="actions"><button type="button" class="secondary" id="payouts-reload" onClick={reload}>{t('econ.reload')}</button></div>
+      <div class="actions"><button type="button" class="secondary" id="payouts-reload" onClick={() => { setAfter({}); setError(undefined); reload(); }}>{t('econ.reload')}</button></div>
       <Show value={list} retry={reload}>
         {(ps) => {
           const waiting = ps.flatMap((p) => p.pendingApprovals ?? []);

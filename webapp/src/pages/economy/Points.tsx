@@ -6,7 +6,7 @@ import { formatDateTime, formatNumber } from '../../i18n/format';
 import { clock, rateOf, secondsLeft, shortId } from '../../lib/economy';
 import { Link } from '../../ui/Link';
 import { keyFor } from '../../ui/labels';
-import { Empty, Show, useAsync } from '../../ui/states';
+import { Empty, Show, type Async } from '../../ui/states';
 import { act, EconError, newKey } from './EconError';
 
 type BrandPoints = components['schemas']['BrandPoints'];
@@ -16,7 +16,14 @@ type Exchange = components['schemas']['PointsExchange'];
 /** My points per brand (balance, tier, lots with their expiry, latest movements) and the cross-brand exchange. */
 export default function Points() {
   const { t } = useI18n();
-  const [brands, reload] = useAsync(async () => (await api.GET('/api/v1/me/points')).data ?? [], []);
+  // Re-read after an exchange without a loading state, so the form (and its result notice) stays on screen.
+  const [brands, setBrands] = useState<Async<BrandPoints[]>>({ state: 'loading' });
+  const reload = () =>
+    void api.GET('/api/v1/me/points').then(
+      (r) => setBrands({ state: 'ready', value: r.data ?? [] }),
+      (error) => setBrands({ state: 'error', error }),
+    );
+  useEffect(reload, []);
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">{t('econ.points.title')}</h1>

@@ -53,9 +53,11 @@ function LineView({ l }: { l: Line }) {
   const a = shareArithmetic(l);
   const payout = keyFor('econ.payout.status', l.payoutStatus ?? '');
   return (
-    <div class="statement-line" data-asset={asset} data-my-share={l.myShare} data-payout={l.payoutStatus}>
+    <div class="statement-line" data-asset={asset} data-my-share={l.myShare} data-payout={l.payoutStatus}
+      data-weight={l.myWeight} data-total-weight={l.totalWeight} data-pool={l.pool}>
       <h3>{asset}</h3>
-      <div class="arith" aria-label={t('econ.statements.arithmetic')}>
+      <h4 class="visually-hidden">{t('econ.statements.arithmetic')}</h4>
+      <div class="arith">
         <p>{t('econ.statements.myWeight', { spend: m(l.mySpend), referrals: m(l.myReferrals), weight: m(l.myWeight) })}</p>
         <p>{t('econ.statements.exact', { weight: m(l.myWeight), total: m(l.totalWeight), pool: m(l.pool), exact: a.exact })}</p>
         <p>{t('econ.statements.floor', { floor: a.floor.toString() })}</p>

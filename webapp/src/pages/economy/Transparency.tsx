@@ -99,8 +99,7 @@ function ReportBody({ r, locale }: { r: Report; locale: string }) {
   const payoutAsset = currencies.length === 1 ? currencies[0]! : undefined;
   const money = (v: string | undefined, asset: string) => (isPoints(asset) ? formatNumber(locale as never, v ?? '0') : formatMoney(locale as never, v ?? '0', asset));
   const header = jwsHeader(r.signature);
-  const extra = (r.proofs ?? []).filter((p) => p.figure && !placed.has(p.figure));
-  return (
+  const sections = (
     <>
       <p>{t('econ.report.span', { start: r.start ? formatDateTime(locale as never, r.start) : '', end: r.end ? formatDateTime(locale as never, r.end) : '' })}</p>
       <p class="muted">{t('econ.report.proofNote')}</p>
@@ -151,6 +150,13 @@ function ReportBody({ r, locale }: { r: Report; locale: string }) {
           </dl>
         </section>
       )}
+    </>
+  );
+  // Figures the server proves that no section above shows: listed, not lost.
+  const extra = (r.proofs ?? []).filter((p) => p.figure && !placed.has(p.figure));
+  return (
+    <>
+      {sections}
       {extra.length > 0 && (
         <section class="card" aria-labelledby="other-title">
           <h2 id="other-title">{t('econ.report.other')}</h2>
