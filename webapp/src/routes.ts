@@ -32,6 +32,10 @@ export const routes: Route[] = [
   { path: '/shop/*', title: 'nav.shop', load: () => import('./pages/shop/Shop') },
   { path: '/merchant', title: 'nav.merchant', load: () => import('./pages/shop/Shop'), nav: true, auth: true, roles: ['merchant'] },
   { path: '/merchant/*', title: 'nav.merchant', load: () => import('./pages/shop/Shop'), auth: true },
+  { path: '/partner', title: 'nav.partner', load: () => import('./pages/economy/Partner'), nav: true, auth: true, roles: ['partner'] },
+  { path: '/partner/*', title: 'nav.partner', load: () => import('./pages/economy/Partner'), auth: true },
+  { path: '/transparency', title: 'nav.transparency', load: () => import('./pages/economy/Transparency'), nav: true },
+  { path: '/transparency/*', title: 'nav.transparency', load: () => import('./pages/economy/Transparency') },
   { path: '/admin', title: 'nav.admin', load: () => import('./pages/admin/AdminConsole'), nav: true, auth: true, roles: ['admin'] },
   { path: '/admin/*', title: 'nav.admin', load: () => import('./pages/admin/AdminConsole'), auth: true },
 ];
