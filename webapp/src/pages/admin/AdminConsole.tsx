@@ -7,6 +7,7 @@ import MerchantDetail from './MerchantDetail';
 import Credentials from './Credentials';
 import PlatformKeys from './PlatformKeys';
 import SystemHealth from './SystemHealth';
+import ReviewModeration from './ReviewModeration';
 import './admin.css';
 
 const TABS: { href: string; key: MessageKey }[] = [
@@ -14,6 +15,7 @@ const TABS: { href: string; key: MessageKey }[] = [
   { href: '/admin/credentials', key: 'admin.tab.credentials' },
   { href: '/admin/keys', key: 'admin.tab.keys' },
   { href: '/admin/system', key: 'admin.tab.system' },
+  { href: '/admin/reviews', key: 'admin.tab.reviews' },
 ];
 
 /**
@@ -40,6 +42,7 @@ export default function AdminConsole({ path }: { path: string }) {
   else if (section === 'credentials') body = <Credentials />;
   else if (section === 'keys') body = <PlatformKeys />;
   else if (section === 'system') body = <SystemHealth />;
+  else if (section === 'reviews') body = <ReviewModeration />;
   else body = <Merchants />;
   return (
     <>
