@@ -10,9 +10,10 @@ import * as tally from './messages/tally';
 import * as gov from './messages/gov';
 import * as shop from './messages/shop';
 import * as economy from './messages/economy';
+import * as orders from './messages/orders';
 import type { Locale } from './locale';
 
-const features = [common, wallet, partner, audit, admin, tally, gov, shop, economy] as const;
+const features = [common, wallet, partner, audit, admin, tally, gov, shop, economy, orders] as const;
 
 type Keys<T> = T extends { en: infer E } ? keyof E : never;
 export type MessageKey = Keys<(typeof features)[number]>;

@@ -8,6 +8,7 @@ import Credentials from './Credentials';
 import PlatformKeys from './PlatformKeys';
 import SystemHealth from './SystemHealth';
 import EconomyAdmin from '../economy/EconomyAdmin';
+import ReviewModeration from './ReviewModeration';
 import './admin.css';
 
 const TABS: { href: string; key: MessageKey }[] = [
@@ -16,6 +17,7 @@ const TABS: { href: string; key: MessageKey }[] = [
   { href: '/admin/keys', key: 'admin.tab.keys' },
   { href: '/admin/system', key: 'admin.tab.system' },
   { href: '/admin/economy', key: 'admin.tab.economy' },
+  { href: '/admin/reviews', key: 'admin.tab.reviews' },
 ];
 
 /**
@@ -43,6 +45,7 @@ export default function AdminConsole({ path }: { path: string }) {
   else if (section === 'keys') body = <PlatformKeys />;
   else if (section === 'system') body = <SystemHealth />;
   else if (section === 'economy') body = <EconomyAdmin path={path} />;
+  else if (section === 'reviews') body = <ReviewModeration />;
   else body = <Merchants />;
   return (
     <>

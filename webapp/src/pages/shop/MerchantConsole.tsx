@@ -218,6 +218,7 @@ function EditProduct({ id }: { id: string }) {
           <>
             <ProductFacts p={shown} heading="h2" />
             <p><Link href={`/shop/products/${encodeURIComponent(id)}`}>{t('merchant.edit.public')}</Link></p>
+            <p><Link href={`/merchant/trace/${encodeURIComponent(id)}`}>{t('merchant.edit.trace')}</Link></p>
             <EditForm key={shown.version} p={shown} saved={latest !== undefined} onSaved={setLatest} />
             <VersionHistory id={id} version={shown.version ?? 0} />
           </>

@@ -5,6 +5,7 @@ import { keyFor } from '../../ui/labels';
 import { Link } from '../../ui/Link';
 import { Show, useAsync } from '../../ui/states';
 import { product, versions, type Product, type ProductVersion } from './data';
+import ProductExtras from '../orders/ProductExtras';
 
 /** The public product page: the current version, prices, media links and the whole version history. */
 export default function ProductPage({ id }: { id: string }) {
@@ -19,6 +20,7 @@ export default function ProductPage({ id }: { id: string }) {
         {(prod) => (
           <>
             <ProductFacts p={prod} />
+            <ProductExtras p={prod} />
             <VersionHistory id={id} version={prod.version ?? 0} />
           </>
         )}
