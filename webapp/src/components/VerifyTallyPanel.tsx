@@ -45,7 +45,7 @@ export default function VerifyTallyPanel({ proposalId }: { proposalId: string })
       </div>
       {state.s === 'done' && (
         <>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table id="tally-comparison">
               <thead>
                 <tr>

@@ -47,7 +47,7 @@ function Statement({ id, asset }: { id: string; asset: string }) {
   if (next === undefined) return <Loading />;
   if (!lines.length) return <Empty>{t('balances.noLines')}</Empty>;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0}>
       <table>
         <caption class="visually-hidden">{t('balances.statement')}</caption>
         <thead>

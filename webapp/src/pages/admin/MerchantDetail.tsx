@@ -225,7 +225,7 @@ function History({ id, n }: { id: string; n: number }) {
       <h3 id="history-title">{t('admin.history.title')}</h3>
       <Show value={history} retry={retry}>
         {(list) => (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table id="merchant-history">
               <thead>
                 <tr>

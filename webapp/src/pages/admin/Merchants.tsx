@@ -58,7 +58,7 @@ export default function Merchants() {
             <Empty>{t('admin.merchants.none')}</Empty>
           ) : (
             <>
-              <div class="table-wrap">
+              <div class="table-wrap" tabIndex={0}>
                 <table id="merchant-table">
                   <thead>
                     <tr>

@@ -47,7 +47,7 @@ export default function PlatformKeys() {
               <dd class="mono" id="platform-did">{d.id}</dd>
             </dl>
             <h3>{t('admin.keys.methods')}</h3>
-            <div class="table-wrap">
+            <div class="table-wrap" tabIndex={0}>
               <table>
                 <thead>
                   <tr>

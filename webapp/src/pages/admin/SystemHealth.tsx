@@ -38,7 +38,7 @@ export default function SystemHealth() {
             <p id="health-overall">
               {t('admin.system.overall')}: {up(h.status)}
             </p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabIndex={0}>
               <table id="health-checks">
                 <thead>
                   <tr>

@@ -134,7 +134,7 @@ function Recent({ size }: { size: number }) {
           list.length === 0 ? (
             <Empty />
           ) : (
-            <div class="table-wrap">
+            <div class="table-wrap" tabIndex={0}>
               <table>
                 <thead>
                   <tr>
@@ -183,7 +183,7 @@ function Anchors() {
             {p.items.length === 0 ? (
               <Empty>{t('audit.anchors.none')}</Empty>
             ) : (
-              <div class="table-wrap">
+              <div class="table-wrap" tabIndex={0}>
                 <table>
                   <thead>
                     <tr>

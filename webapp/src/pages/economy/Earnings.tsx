@@ -155,7 +155,7 @@ function Commissions() {
                 );
               })}
               {(p.items ?? []).length > 0 && (
-                <div class="table-wrap">
+                <div class="table-wrap" tabIndex={0} role="region" aria-label={t('econ.commissions.title')}>
                   <table id="commissions" class="econ-table">
                     <caption class="visually-hidden">{t('econ.commissions.title')}</caption>
                     <thead>

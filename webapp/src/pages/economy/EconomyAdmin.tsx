@@ -4,6 +4,7 @@ import type { components } from '../../api/schema';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatDateTime, formatMoney } from '../../i18n/format';
 import { shortId } from '../../lib/economy';
+import { ActionKeys } from '../../lib/orders';
 import { Link } from '../../ui/Link';
 import { keyFor } from '../../ui/labels';
 import { Empty, Show, useAsync, type Async } from '../../ui/states';
@@ -130,6 +131,8 @@ function usePolled<T>(load: () => Promise<T>, ms: number): [Async<T>, () => void
   return [value, () => setN((x) => x + 1)];
 }
 
+const approvalKeys = new ActionKeys();
+
 function Payouts() {
   const { t } = useI18n();
   const [list, reload] = useAsync(periods, []);
@@ -138,7 +141,12 @@ function Payouts() {
   const [error, setError] = useState<{ id: string; e: unknown }>();
   const approve = (p: Payout) =>
     void act(setBusy, (e) => setError(e === undefined ? undefined : { id: p.id!, e }), async () => {
-      const res = await api.POST('/api/v1/admin/settlement/payouts/{payoutId}/approvals', { params: { path: { payoutId: p.id! } } });
+      // The same approval tried again (after an error or a lost answer) keeps its key: the server replays it.
+      const action = `approve:${p.id!}`;
+      const res = await api.POST('/api/v1/admin/settlement/payouts/{payoutId}/approvals', {
+        params: { path: { payoutId: p.id! }, header: { 'Idempotency-Key': approvalKeys.key(action, null) } },
+      });
+      approvalKeys.done(action);
       setAfter((a) => ({ ...a, [p.id!]: res.data! }));
     });
   return (

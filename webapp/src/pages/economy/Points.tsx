@@ -58,7 +58,7 @@ function Brand({ b }: { b: BrandPoints }) {
       <p class="muted">{t('econ.points.tierNote')}</p>
       <h3>{t('econ.points.lots')}</h3>
       {(b.lots ?? []).length === 0 ? <Empty>{t('econ.points.noLots')}</Empty> : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('econ.points.lots')}>
           <table class="econ-table lots">
             <thead>
               <tr>

@@ -63,7 +63,7 @@ export function ParamsFacts({ params }: { params: Params }) {
   };
   return (
     <>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0}>
         <table id="params-table">
           <thead>
             <tr>

@@ -86,7 +86,7 @@ function OrderLines({ o }: { o: Order }) {
   return (
     <section aria-labelledby="order-lines-title">
       <h2 id="order-lines-title">{t('orders.lines.title')}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('orders.lines.title')}>
         <table id="order-lines">
           <thead>
             <tr>

@@ -76,7 +76,7 @@ export default function Receivables() {
             ))}
           </ul>
           <h2>{t('receivables.orders')}</h2>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label={t('receivables.orders')}>
             <table id="receivable-orders">
               <thead>
                 <tr>

@@ -110,7 +110,7 @@ export function VersionHistory({ id, version }: { id: string; version: number })
       <p class="muted">{t('shop.versions.lead')}</p>
       <Show value={list} retry={retry}>
         {() => (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table id="product-versions">
               <thead>
                 <tr>

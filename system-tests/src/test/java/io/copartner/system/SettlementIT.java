@@ -2,14 +2,22 @@ package io.copartner.system;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.copartner.system.Gov.Partner;
 import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -41,6 +49,30 @@ class SettlementIT {
             + all.get(0).get("periodId")).then().statusCode(200).extract().jsonPath();
     }
 
+    static io.restassured.response.Response approve(String admin, String payout, String key) {
+        var r = given().auth().oauth2(admin);
+        if (key != null) {
+            r = r.header("Idempotency-Key", key);
+        }
+        return r.post("/api/v1/admin/settlement/payouts/" + payout + "/approvals");
+    }
+
+    /** The audit log's approvals of one payout, counted in the platform's database (no API lists entries by type). */
+    static int approvalsAudited(String payout) {
+        var settings = PlatformExtension.settings();
+        try (Connection db = DriverManager.getConnection(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+             PreparedStatement ps = db.prepareStatement("select count(*) from ledger.audit_entry "
+                 + "where type = 'economy.payout.approved' and canonical like ?")) {
+            ps.setString(1, "%\"payoutId\":\"" + payout + "\"%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static JsonPath period(String id) {
         return given().auth().oauth2(Gov.adminToken()).get("/api/v1/admin/settlement/periods/" + id).then()
             .statusCode(200).extract().jsonPath();
@@ -70,12 +102,23 @@ class SettlementIT {
         String payout = (String) pending.get("id");
         String admin1 = Gov.adminToken();
         String admin2 = Tokens.clientCredentials("copartner-platform", "copartner-platform-dev-secret");
-        given().auth().oauth2(admin1).post("/api/v1/admin/settlement/payouts/" + payout + "/approvals").then()
-            .statusCode(200).body("status", equalTo("AWAITING_APPROVAL"));
-        given().auth().oauth2(admin1).post("/api/v1/admin/settlement/payouts/" + payout + "/approvals").then()
-            .statusCode(409).body("type", equalTo("https://copartner.io/problems/conflict"));
-        given().auth().oauth2(admin2).post("/api/v1/admin/settlement/payouts/" + payout + "/approvals").then()
-            .statusCode(200).body("status", equalTo("PENDING"));
+        String first = "approve-" + UUID.randomUUID();
+        approve(admin1, payout, null).then().statusCode(400)
+            .body("type", equalTo("https://copartner.io/problems/validation"));
+        approve(admin1, payout, first).then().statusCode(200).body("status", equalTo("AWAITING_APPROVAL"))
+            .header("Idempotent-Replayed", nullValue());
+        // The first admin's answer was lost: the retry under its key replays it and approves nothing again.
+        approve(admin1, payout, first).then().statusCode(200).body("status", equalTo("AWAITING_APPROVAL"))
+            .body("firstApprover", notNullValue()).header("Idempotent-Replayed", equalTo("true"));
+        // The same admin as a new action is the second pair of eyes it cannot be.
+        approve(admin1, payout, "approve-" + UUID.randomUUID()).then().statusCode(409)
+            .body("type", equalTo("https://copartner.io/problems/conflict"));
+        // The key of this approval for another payout is another request.
+        approve(admin1, UUID.randomUUID().toString(), first).then().statusCode(409)
+            .body("type", equalTo("https://copartner.io/problems/idempotency-conflict"));
+        approve(admin2, payout, "approve-" + UUID.randomUUID()).then().statusCode(200)
+            .body("status", equalTo("PENDING"));
+        assertEquals(2, approvalsAudited(payout), "two approvals, each audited once (the replay wrote nothing)");
 
         JsonPath closed = Await.until(Duration.ofSeconds(60), () -> {
             JsonPath p = period(periodId);

@@ -1,6 +1,8 @@
 package io.copartner.economy.api;
 
 import io.copartner.kernel.id.PartyId;
+import io.copartner.kernel.idempotency.Idempotent;
+import io.copartner.kernel.idempotency.IdempotencyKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +24,11 @@ public interface Settlement {
 
     /**
      * One admin's approval of a payout that waits for two: the first is recorded, the second (another admin) releases
-     * it for payment; the same admin twice is refused (409 conflict). Each approval is audited.
+     * it for payment; the same admin twice is refused (409 conflict). Each approval is audited. A retry under the same
+     * Idempotency-Key approves nothing again and answers the payout as it is now (replayed); the key used for another
+     * request is a 409 (idempotency-conflict).
      */
-    PayoutView approve(UUID payoutId, PartyId admin);
+    Idempotent<PayoutView> approve(UUID payoutId, PartyId admin, IdempotencyKey key, String fingerprint);
 
     /** The partner's statements, newest first (periods in which the partner had a weight). */
     List<Statement> statements(PartyId partner);

@@ -2,7 +2,11 @@ package io.copartner.economy.settlement;
 
 import io.copartner.economy.api.CoCreationEarnings;
 import io.copartner.economy.api.Settlement;
+import io.copartner.economy.shared.EconomyIdempotency;
 import io.copartner.kernel.id.PartyId;
+import io.copartner.kernel.idempotency.Idempotent;
+import io.copartner.kernel.idempotency.IdempotencyKey;
+import io.copartner.kernel.idempotency.IdempotentRequest;
 import io.copartner.kernel.problem.ProblemException;
 import io.copartner.ledger.api.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +35,9 @@ public class SettlementService implements Settlement {
 
     @Inject
     CoCreationEarnings coCreation;
+
+    @Inject
+    EconomyIdempotency idempotency;
 
     @Override
     @Transactional
@@ -61,7 +68,14 @@ public class SettlementService implements Settlement {
 
     @Override
     @Transactional
-    public PayoutView approve(UUID payoutId, PartyId admin) {
+    public Idempotent<PayoutView> approve(UUID payoutId, PartyId admin, IdempotencyKey key, String fingerprint) {
+        // Claimed first, in this transaction: a retry of a lost answer replays, and never reaches the four-eyes
+        // check (which would call the same admin's second attempt a second approval and refuse it).
+        Optional<String> replay = idempotency.claim(new IdempotentRequest(key, "economy.payout.approve", admin,
+            fingerprint), payoutId.toString());
+        if (replay.isPresent()) {
+            return Idempotent.replay(payout(store.lockPayout(UUID.fromString(replay.get())).orElseThrow()));
+        }
         SettlementStore.Payout p = store.lockPayout(payoutId)
             .orElseThrow(() -> ProblemException.notFound("No payout " + payoutId + "."));
         if (!p.status().equals("AWAITING_APPROVAL")) {
@@ -87,7 +101,7 @@ public class SettlementService implements Settlement {
         payload.put("approver", admin.value());
         payload.put("approval", approval);
         audit.record("economy.payout.approved", "settlement-period:" + p.periodId(), Instant.now(), payload);
-        return payout(store.lockPayout(payoutId).orElseThrow());
+        return Idempotent.fresh(payout(store.lockPayout(payoutId).orElseThrow()));
     }
 
     @Override

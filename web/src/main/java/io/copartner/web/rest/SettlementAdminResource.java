@@ -1,11 +1,14 @@
 package io.copartner.web.rest;
 
 import io.copartner.economy.api.Settlement;
+import io.copartner.kernel.id.PartyId;
+import io.copartner.kernel.idempotency.IdempotencyKey;
 import io.copartner.kernel.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.UUID;
@@ -85,18 +89,26 @@ public class SettlementAdminResource {
         description = "A payout above COPARTNER_PAYOUT_APPROVAL_THRESHOLD is paid after two different admins "
             + "approved it. The first approval is recorded; the same admin again is refused (409 conflict, so a retry "
             + "never counts twice); a second admin releases it for payment. Each approval is audited "
-            + "(economy.payout.approved).")
+            + "(economy.payout.approved). Idempotency-Key required: a retry with the same key approves nothing "
+            + "again and answers the payout as it is now, marked Idempotent-Replayed: true.")
     @APIResponse(responseCode = "200", description = "The payout after this approval", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Settlement.PayoutView.class),
         examples = @ExampleObject(name = "first", value = "{\"id\":\"01936b2f-0000-7000-8000-00000000c001\","
             + "\"periodId\":\"20261202T100000Z\",\"partner\":\"party:4b1c0e9e\",\"asset\":\"CNY\","
             + "\"amount\":\"2000000\",\"status\":\"AWAITING_APPROVAL\",\"firstApprover\":\"party:admin-1\"}")))
-    @APIResponse(responseCode = "400", description = "A malformed id", content = @Content(mediaType = P))
-    @APIResponse(responseCode = "404", description = "No such payout", content = @Content(mediaType = P))
-    @APIResponse(responseCode = "409", description = "Not awaiting approval, or the same admin twice",
+    @APIResponse(responseCode = "400", description = "A malformed id or a missing Idempotency-Key",
         content = @Content(mediaType = P))
-    public Settlement.PayoutView approve(@PathParam("payoutId") @Parameter(description = "the payout id") String id) {
+    @APIResponse(responseCode = "404", description = "No such payout", content = @Content(mediaType = P))
+    @APIResponse(responseCode = "409", description = "Not awaiting approval, the same admin twice (under another key), "
+        + "or the key used for another request",
+        content = @Content(mediaType = P))
+    public Response approve(@HeaderParam(IdempotencyKey.HEADER) @Parameter(required = true,
+        description = MerchantAdminResource.KEY) String idempotencyKey,
+        @PathParam("payoutId") @Parameter(description = "the payout id") String id) {
+        IdempotencyKey key = IdempotencyKey.required(idempotencyKey);
         UUID payout = CommerceBodies.id(id, "payout");
-        return settlement.approve(payout, CommerceBodies.party(security));
+        PartyId admin = CommerceBodies.party(security);
+        return IdempotentResponses.of(Response.Status.OK, settlement.approve(payout, admin, key,
+            ProductsResource.fingerprint("economy.payout.approve", admin, payout.toString())));
     }
 }

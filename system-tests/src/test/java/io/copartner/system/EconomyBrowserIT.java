@@ -343,7 +343,7 @@ class EconomyBrowserIT {
     }
 
     static Response approve(String token, String payout) {
-        return given().auth().oauth2(token).post("/api/v1/admin/settlement/payouts/" + payout + "/approvals");
+        return SettlementIT.approve(token, payout, "approve-" + UUID.randomUUID());
     }
 
     /**
