@@ -3,6 +3,7 @@ package io.copartner.web.rest;
 import io.copartner.economy.api.Settlement;
 import io.copartner.kernel.id.PartyId;
 import io.copartner.kernel.idempotency.IdempotencyKey;
+import io.copartner.kernel.idempotency.IdempotentRequest;
 import io.copartner.kernel.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -109,6 +111,6 @@ public class SettlementAdminResource {
         UUID payout = CommerceBodies.id(id, "payout");
         PartyId admin = CommerceBodies.party(security);
         return IdempotentResponses.of(Response.Status.OK, settlement.approve(payout, admin, key,
-            ProductsResource.fingerprint("economy.payout.approve", admin, payout.toString())));
+            IdempotentRequest.fingerprint("economy.payout.approve", admin, Map.of("payoutId", payout.toString()))));
     }
 }
