@@ -1,18 +1,15 @@
 package io.copartner.system;
 
-import static io.copartner.system.Gov.BASE;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.copartner.system.DidWallet.Type;
 import io.copartner.system.Gov.Partner;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +53,8 @@ class EconomyBrowserIT {
         String name = "Pu-erh " + UUID.randomUUID().toString().substring(0, 6);
         String big = product(m, name, BIG);
         String small = product(m, "Small " + name, SMALL);
-        governPolicy(m.id(), m2.id());
+        // A converting share worth SHARE_POINTS points and the rate m → m2, voted, executed and in force.
+        PointsIT.governRate(m.id(), m2.id(), RATE_BPS, SHARE_POINTS);
         String admin2 = Tokens.clientCredentials("copartner-platform", "copartner-platform-dev-secret");
 
         try (Browser p = Browser.start(base(), "en-US", 360, 780);
@@ -147,7 +145,7 @@ class EconomyBrowserIT {
             p.checkScreen("econ-06-exchanged-phone-en");
 
             // 刷单: three small orders by one buyer through another partner's link, confirmed at once, reviewed.
-            String flagged = fakeOrders(m, small);
+            String flagged = FraudIT.fakeOrders(m, small, 0, 10 * SMALL).last();
             a.open("/admin/economy");
             a.signInWithPassword("admin", "admin");
             a.awaitPath("/admin/economy");
@@ -308,24 +306,6 @@ class EconomyBrowserIT {
         return Shop.create(m.token(), body, "it-" + UUID.randomUUID()).then().statusCode(201).extract().path("id");
     }
 
-    /** FraudIT's pattern: the third small order, instantly confirmed and reviewed, is flagged; returns its id. */
-    static String fakeOrders(Shop.Merchant m, String product) {
-        Partner seller = Buy.fundedPartner(0);
-        Partner buyer = Buy.fundedPartner(10 * SMALL);
-        String cookie = ReferralsIT.cookieOf(ReferralsIT.shareLink(seller, product));
-        String last = null;
-        for (int i = 0; i < 3; i++) {
-            last = ReferralsIT.buyThroughCookie(buyer, cookie, product, 1);
-            Buy.ship(m.token(), last).then().statusCode(200);
-            Buy.step(buyer.token(), last, "delivery", null).then().statusCode(200);
-        }
-        given().auth().oauth2(buyer.token()).contentType("application/json")
-            .header("Idempotency-Key", "it-" + UUID.randomUUID())
-            .body(Map.of("orderId", last, "lineNo", 1, "rating", 5, "text", "Great, great, great."))
-            .post("/api/v1/reviews").then().statusCode(201);
-        return last;
-    }
-
     static List<Map<String, Object>> awaiting() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> period : given().auth().oauth2(Gov.adminToken()).queryParam("limit", 100)
@@ -344,35 +324,5 @@ class EconomyBrowserIT {
 
     static Response approve(String token, String payout) {
         return SettlementIT.approve(token, payout, "approve-" + UUID.randomUUID());
-    }
-
-    /**
-     * A revenue policy with the seed's shares, a converting share worth {@value SHARE_POINTS} points and the rate
-     * from → to, voted, executed and in force (PointsIT.governRate with share points).
-     */
-    static void governPolicy(String from, String to) {
-        List<Partner> voters = List.of(Gov.partner(Type.ED25519), Gov.partner(Type.SECP256K1),
-            Gov.partner(Type.ED25519), Gov.partner(Type.SECP256K1), Gov.partner(Type.ED25519),
-            Gov.partner(Type.SECP256K1));
-        String id = given().auth().oauth2(Gov.adminToken()).contentType("application/json")
-            .header("Idempotency-Key", UUID.randomUUID().toString())
-            .body("{\"kind\":\"REVENUE_POLICY\",\"title\":\"Share points and an exchange rate\",\"description\":\"EconomyBrowserIT\","
-                + "\"policy\":{\"partnerPoolBps\":3000,\"platformFeeBps\":500,\"commissionBps\":[1000,500],"
-                + "\"purchaseRewardBps\":100,\"reviewRewardPoints\":0,\"shareRewardPoints\":" + SHARE_POINTS + ","
-                + "\"pointExchangeRates\":[{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"rateBps\":" + RATE_BPS
-                + "}]}}")
-            .when().post(BASE + "/proposals").then().statusCode(201).extract().path("id");
-        Gov.awaitState(id, "ACTIVE", 30);
-        voters.forEach(v -> Gov.vote(v, id, "for", null));
-        Gov.awaitFinalTally(id);
-        Gov.awaitState(id, "SUCCEEDED", 10);
-        given().auth().oauth2(voters.get(0).token()).contentType("application/json").body("{}")
-            .when().post(BASE + "/proposals/" + id + "/queue").then().statusCode(200);
-        Await.until(Duration.ofSeconds(20), () -> {
-            Response r = GovernanceIT.execute(voters.get(1).token(), id);
-            return r.statusCode() == 409 ? null : r.then().statusCode(200).extract().jsonPath();
-        });
-        Await.until(Duration.ofSeconds(90), () -> id.equals(given().queryParam("at", Instant.now().toString())
-            .get(BASE + "/policies/in-force").then().statusCode(200).extract().path("version.proposal")) ? true : null);
     }
 }

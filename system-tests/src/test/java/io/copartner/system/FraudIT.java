@@ -47,20 +47,10 @@ class FraudIT {
     void fakeOrdersAreFlaggedAndTheirCommissionWithheldUntilCleared() {
         Shop.Merchant m = Shop.merchant(true);
         String product = Buy.product(m, 50, 1000);
-        Partner seller = Buy.fundedPartner(100_000);
-        Partner buyer = Buy.fundedPartner(100_000);
-        String cookie = ReferralsIT.cookieOf(ReferralsIT.shareLink(seller, product));
-        String last = null;
-        for (int i = 0; i < 3; i++) {
-            last = ReferralsIT.buyThroughCookie(buyer, cookie, product, 1);
-            Buy.ship(m.token(), last).then().statusCode(200);
-            Buy.step(buyer.token(), last, "delivery", null).then().statusCode(200);
-        }
-        String order = last;
-        given().auth().oauth2(buyer.token()).contentType("application/json")
-            .header("Idempotency-Key", "it-" + UUID.randomUUID())
-            .body(Map.of("orderId", order, "lineNo", 1, "rating", 5, "text", "Great, great, great."))
-            .post("/api/v1/reviews").then().statusCode(201);
+        FakeOrders fake = fakeOrders(m, product, 100_000, 100_000);
+        Partner seller = fake.seller();
+        Partner buyer = fake.buyer();
+        String order = fake.last();
         String admin = Gov.adminToken();
         Map<String, Object> flag = given().auth().oauth2(admin).queryParam("status", "OPEN").queryParam("limit", 100)
             .get("/api/v1/admin/fraud/flags").then().statusCode(200).extract().jsonPath()
@@ -83,5 +73,30 @@ class FraudIT {
         assertEquals(100, ((Number) granted.get("earned")).longValue());
         given().auth().oauth2(admin).header("Idempotency-Key", "it-" + UUID.randomUUID())
             .post("/api/v1/admin/fraud/flags/" + flag.get("id") + "/confirm").then().statusCode(409);
+    }
+
+    /** The seller who shared the link, the buyer, and the buyer's third order (the one the pattern flags). */
+    record FakeOrders(Partner seller, Partner buyer, String last) {
+    }
+
+    /**
+     * The 刷单 pattern: a buyer orders one unit three times through the seller's share link, each shipped and
+     * instantly confirmed, then reviews the last: that third order is flagged.
+     */
+    static FakeOrders fakeOrders(Shop.Merchant m, String product, long sellerFunds, long buyerFunds) {
+        Partner seller = Buy.fundedPartner(sellerFunds);
+        Partner buyer = Buy.fundedPartner(buyerFunds);
+        String cookie = ReferralsIT.cookieOf(ReferralsIT.shareLink(seller, product));
+        String last = null;
+        for (int i = 0; i < 3; i++) {
+            last = ReferralsIT.buyThroughCookie(buyer, cookie, product, 1);
+            Buy.ship(m.token(), last).then().statusCode(200);
+            Buy.step(buyer.token(), last, "delivery", null).then().statusCode(200);
+        }
+        given().auth().oauth2(buyer.token()).contentType("application/json")
+            .header("Idempotency-Key", "it-" + UUID.randomUUID())
+            .body(Map.of("orderId", last, "lineNo", 1, "rating", 5, "text", "Great, great, great."))
+            .post("/api/v1/reviews").then().statusCode(201);
+        return new FakeOrders(seller, buyer, last);
     }
 }

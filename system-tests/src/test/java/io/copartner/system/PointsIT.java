@@ -130,6 +130,11 @@ class PointsIT {
 
     /** A REVENUE_POLICY with the seed's shares and one exchange rate, voted, executed and in force. */
     static void governRate(String from, String to, long rateBps) {
+        governRate(from, to, rateBps, 0);
+    }
+
+    /** The same, with a converting share worth {@code shareRewardPoints} points of the merchant's brand. */
+    static void governRate(String from, String to, long rateBps, long shareRewardPoints) {
         // Enough new members to reach the quorum whatever ran before (the full suite's member count grows).
         List<Partner> voters = new java.util.ArrayList<>();
         for (int i = Math.max(6, CatalogueIT.votersForQuorum()); i > 0; i--) {
@@ -139,7 +144,7 @@ class PointsIT {
             .header("Idempotency-Key", UUID.randomUUID().toString())
             .body("{\"kind\":\"REVENUE_POLICY\",\"title\":\"Points exchange\",\"description\":\"A rate\","
                 + "\"policy\":{\"partnerPoolBps\":3000,\"platformFeeBps\":500,\"commissionBps\":[1000,500],"
-                + "\"purchaseRewardBps\":100,\"reviewRewardPoints\":0,\"shareRewardPoints\":0,"
+                + "\"purchaseRewardBps\":100,\"reviewRewardPoints\":0,\"shareRewardPoints\":" + shareRewardPoints + ","
                 + "\"pointExchangeRates\":[{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"rateBps\":" + rateBps
                 + "}]}}")
             .when().post(BASE + "/proposals").then().statusCode(201).extract().path("id");
