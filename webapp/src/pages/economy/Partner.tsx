@@ -3,6 +3,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../ui/Link';
 import Earnings from './Earnings';
 import Points from './Points';
+import Recommendations from './Recommendations';
 import Statements from './Statements';
 import './economy.css';
 
@@ -10,11 +11,13 @@ const TABS: { href: string; key: MessageKey }[] = [
   { href: '/partner', key: 'econ.tab.earnings' },
   { href: '/partner/points', key: 'econ.tab.points' },
   { href: '/partner/statements', key: 'econ.tab.statements' },
+  { href: '/partner/recommendations', key: 'econ.tab.recommendations' },
 ];
 
 /**
  * A partner's side of the economy (issue 12, item 8): /partner (share links and commissions), /partner/points
- * (points per brand and the cross-brand exchange), /partner/statements (revenue-share statements per period).
+ * (points per brand and the cross-brand exchange), /partner/statements (revenue-share statements per period),
+ * /partner/recommendations (consent and the recommendations made under it).
  */
 export default function Partner({ path }: { path: string }) {
   const { t } = useI18n();
@@ -40,7 +43,8 @@ export default function Partner({ path }: { path: string }) {
           ))}
         </ul>
       </nav>
-      {section === 'points' ? <Points /> : section === 'statements' ? <Statements /> : <Earnings />}
+      {section === 'points' ? <Points /> : section === 'statements' ? <Statements />
+        : section === 'recommendations' ? <Recommendations /> : <Earnings />}
     </>
   );
 }

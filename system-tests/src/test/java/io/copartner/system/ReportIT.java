@@ -32,6 +32,7 @@ class ReportIT {
         Shop.Merchant m = Shop.merchant(true);
         String product = Buy.product(m, 10, 8_000);
         Partner buyer = Buy.fundedPartner(8_000);
+        RecommendationsIT.grant(buyer); // so the recommendations' data-use count has at least one proof
         SettlementIT.buyAndComplete(m, buyer, product);
         String periodId = Await.until(Duration.ofSeconds(30), () -> SettlementIT.statementOnce(buyer))
             .getString("periodId");
@@ -54,6 +55,7 @@ class ReportIT {
             String value = report.at(figure).asText();
             long revenue = 0, fee = 0, pool = 0, carried = 0, amount = 0, count = 0;
             String undistributed = null;
+            java.util.Set<String> consenting = new java.util.HashSet<>();
             for (JsonNode i : proof.get("auditIndexes")) {
                 JsonNode e = GovernanceAudit.entry(i.asLong());
                 JsonNode p = e.get("payload");
@@ -72,6 +74,11 @@ class ReportIT {
                         amount += p.get("amount").asLong();
                         count++;
                     }
+                    case "economy.consent" -> {
+                        if (p.get("granted").asBoolean()) {
+                            consenting.add(p.get("party").asText());
+                        }
+                    }
                     default -> { }
                 }
             }
@@ -87,6 +94,9 @@ class ReportIT {
                 assertEquals(undistributed, value, figure);
             } else if (figure.equals("/payouts/count") || figure.equals("/dataUse/0/count")) {
                 assertEquals(Long.toString(count), value, figure);
+            } else if (figure.equals("/dataUse/3/count")) {
+                assertEquals(Integer.toString(consenting.size()), value, "partners whose history recommendations used");
+                assertTrue(consenting.size() >= 1, "the buyer consented in this period");
             } else if (figure.startsWith("/payouts/") && !figure.endsWith("gini")) {
                 assertTrue(proof.get("auditIndexes").size() > 0 || "0".equals(value), figure);
             } else if (proof.get("auditIndexes").isEmpty()) {

@@ -35,6 +35,9 @@ final class ReportShape {
             "dataCategories", List.of("share-link attributions"), "count", "0")));
         dataUse.add(new LinkedHashMap<>(Map.of("purpose", "loyalty points",
             "dataCategories", List.of("purchase amounts", "reviews"), "count", "0")));
+        dataUse.add(new LinkedHashMap<>(Map.of("purpose", "recommendations (with consent)",
+            "dataCategories", List.of("own purchase history", "co-purchases among consenting partners"),
+            "count", "0")));
         r.put("dataUse", dataUse);
         return r;
     }
@@ -43,7 +46,7 @@ final class ReportShape {
     static List<String> defaultFigures() {
         return List.of("/payouts/count", "/payouts/min", "/payouts/median", "/payouts/max", "/payouts/gini",
             "/commissions/earned", "/commissions/clawedBack", "/commissions/paid", "/dataUse/0/count",
-            "/dataUse/1/count", "/dataUse/2/count");
+            "/dataUse/1/count", "/dataUse/2/count", "/dataUse/3/count");
     }
 
     /** Sets {@code value} at {@code pointer}, creating objects on the way (array members must exist). */

@@ -102,7 +102,9 @@ public enum ProblemType {
     /** Traceability: a client-sent eventID that is not the event's CBV 2.0 hash ID. */
     EVENT_ID_MISMATCH("event-id-mismatch", "eventID is not the event hash", 400),
     /** Traceability: an EPC that names no product on the platform, or a logistic unit that does not exist yet. */
-    UNKNOWN_EPC("unknown-epc", "EPC of no known product", 404);
+    UNKNOWN_EPC("unknown-epc", "EPC of no known product", 404),
+    /** Economy: the partner has not consented to this use of their data (recommendations are off by default). */
+    CONSENT_REQUIRED("consent-required", "Consent required", 403);
 
     /** Base of all type URIs; a type URI is this base followed by the slug. */
     public static final String BASE = "https://copartner.io/problems/";
