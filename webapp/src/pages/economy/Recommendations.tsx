@@ -42,14 +42,16 @@ export default function Recommendations() {
       <Show value={consents} retry={reload}>
         {(c) => (
           <>
+            {/* On: the list first (what a phone shows without scrolling), the consent below with its terms folded. */}
+            {c.recommendations && <List key={c.updatedAt ?? ''} />}
             <section class="card" aria-labelledby="consent-title" id="consent" data-consent={String(!!c.recommendations)}>
               <h2 id="consent-title">{t('econ.reco.consentTitle')}</h2>
-              <p>{t('econ.reco.uses')}</p>
-              <ul>
-                <li>{t('econ.reco.use1')}</li>
-                <li>{t('econ.reco.use2')}</li>
-                <li>{t('econ.reco.use3')}</li>
-              </ul>
+              {c.recommendations ? (
+                <details>
+                  <summary>{t('econ.reco.whatUsed')}</summary>
+                  <Uses />
+                </details>
+              ) : <Uses />}
               <p id="consent-state">
                 <strong>{c.recommendations ? t('econ.reco.on') : t('econ.reco.off')}</strong>
                 {c.updatedAt && <> · {t('econ.reco.since', { at: formatDateTime(locale, c.updatedAt) })}</>}
@@ -65,11 +67,25 @@ export default function Recommendations() {
               {notice && <p class="notice" role="status" id="consent-notice">{notice}</p>}
               {error !== undefined && <EconError error={error} id="consent-error" />}
             </section>
-            {c.recommendations ? <List key={c.updatedAt ?? ''} /> : <p class="muted" id="reco-off">{t('econ.reco.offNote')}</p>}
+            {!c.recommendations && <p class="muted" id="reco-off">{t('econ.reco.offNote')}</p>}
           </>
         )}
       </Show>
     </section>
+  );
+}
+
+function Uses() {
+  const { t } = useI18n();
+  return (
+    <>
+      <p>{t('econ.reco.uses')}</p>
+      <ul>
+        <li>{t('econ.reco.use1')}</li>
+        <li>{t('econ.reco.use2')}</li>
+        <li>{t('econ.reco.use3')}</li>
+      </ul>
+    </>
   );
 }
 

@@ -202,6 +202,7 @@ class CoCreationIT {
                 return r.statusCode() == 200 ? r.jsonPath() : null;
             });
             Map<String, Long> recomputed = new HashMap<>();
+            Map<String, String> entryOf = new HashMap<>();
             for (Map<String, Object> proof : report.<Map<String, Object>>getList("proofs")) {
                 String figure = (String) proof.get("figure");
                 if (!figure.startsWith("/coCreation/CNY/")) {
@@ -222,6 +223,7 @@ class CoCreationIT {
                             sum += Long.parseLong(p.get("amount").asText());
                             String did = p.get("did").asText();
                             assertTrue(did.equals(seven.did()) || did.equals(three.did()), did);
+                            entryOf.put(did, p.get("ledgerEntryId").asText());
                         }
                         default -> sum++;
                     }
@@ -230,6 +232,11 @@ class CoCreationIT {
                 assertEquals(report.getString("coCreation.CNY." + name), Long.toString(sum), figure);
             }
             assertEquals(4, recomputed.size(), recomputed.toString());
+            if (entryOf.size() == 2) {
+                // The suite's platform pays one wallet per ledger entry (COPARTNER_COCREATION_WALLETS_PER_ENTRY=1):
+                // the chunking that keeps a period of 100+ co-creators under the ledger's 100 postings per entry.
+                assertTrue(!entryOf.get(seven.did()).equals(entryOf.get(three.did())), entryOf.toString());
+            }
             assertEquals(report.getString("coCreation.CNY.accrued"), report.getString("coCreation.CNY.paid"),
                 "everything a period accrued is paid at its close");
             clawedBackSeen += recomputed.get("clawedBack");

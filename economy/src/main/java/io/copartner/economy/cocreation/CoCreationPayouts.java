@@ -20,15 +20,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Pays a closing period's co-creation accruals, in the transaction in which the period becomes CLOSING (nothing more
  * is booked into it from then on): per product, its accrual is split among its co-creators by their bps (largest
- * remainder, exact), and per asset ONE balanced entry moves the payable to their wallets; one
+ * remainder, exact), and per asset balanced entries of up to 99 wallets move the payable to them; one
  * {@code economy.cocreation.payout} audit entry per co-creator and product.
  */
 @ApplicationScoped
 public class CoCreationPayouts {
+
+    /**
+     * Wallets per ledger entry (env COPARTNER_COCREATION_WALLETS_PER_ENTRY, 1..99): with the payable's debit at most
+     * the ledger's 100 postings (ledger EntryRules.MAX_POSTINGS). The system tests set 1, so two co-creators already
+     * take two entries.
+     */
+    @Inject
+    @ConfigProperty(name = "copartner.cocreation.wallets-per-entry", defaultValue = "99")
+    int walletsPerEntry;
 
     @Inject
     CoCreationStore store;
@@ -82,18 +92,30 @@ public class CoCreationPayouts {
             return;
         }
         Map<String, Long> byWallet = new TreeMap<>();
-        long total = 0;
         for (Due d : dues) {
             byWallet.merge(d.share().party(), d.amount(), Math::addExact);
-            total = Math.addExact(total, d.amount());
         }
-        List<PostingLine> lines = new ArrayList<>();
-        lines.add(new PostingLine(book.payable(asset), asset, -total));
-        byWallet.forEach((party, amount) ->
-            lines.add(new PostingLine(wallets.walletAccount(PartyId.parse(party), asset), asset, amount)));
-        PostResult entry = ledger.post(new PostEntry("co-creation shares " + e.periodId() + " " + asset, lines, null),
-            "economy.cocreation.payout:" + e.periodId() + ":" + asset);
+        if (walletsPerEntry < 1 || walletsPerEntry > 99) {
+            throw new IllegalStateException("copartner.cocreation.wallets-per-entry must be 1..99, not " + walletsPerEntry);
+        }
+        // Chunks of walletsPerEntry wallets, each with the payable's debit: the ledger takes at most 100 postings
+        // per entry, and one entry for every co-creator of a period would be refused (and the close with it).
+        Map<String, UUID> entryOf = new TreeMap<>();
+        List<String> parties = new ArrayList<>(byWallet.keySet());
+        for (int from = 0, chunk = 0; from < parties.size(); from += walletsPerEntry, chunk++) {
+            List<String> part = parties.subList(from, Math.min(parties.size(), from + walletsPerEntry));
+            List<PostingLine> lines = new ArrayList<>();
+            lines.add(new PostingLine(book.payable(asset), asset, -part.stream().map(byWallet::get).reduce(0L, Math::addExact)));
+            part.forEach(party -> lines.add(new PostingLine(wallets.walletAccount(PartyId.parse(party), asset), asset,
+                byWallet.get(party))));
+            // The first chunk keeps the key the single entry had, so a period paid before this change stays as it was.
+            PostResult entry = ledger.post(new PostEntry("co-creation shares " + e.periodId() + " " + asset
+                + (chunk == 0 ? "" : " part " + (chunk + 1)), lines, null),
+                "economy.cocreation.payout:" + e.periodId() + ":" + asset + (chunk == 0 ? "" : ":" + chunk));
+            part.forEach(party -> entryOf.put(party, entry.entry().id()));
+        }
         for (Due d : dues) {
+            UUID entryId = entryOf.get(d.share().party());
             UUID id = payoutId(e.periodId(), d.productId(), asset, d.share().party());
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("periodId", e.periodId());
@@ -105,10 +127,10 @@ public class CoCreationPayouts {
             p.put("shareBps", d.share().shareBps());
             p.put("productAccrued", Long.toString(d.productAccrued()));
             p.put("payoutId", id.toString());
-            p.put("ledgerEntryId", entry.entry().id().toString());
+            p.put("ledgerEntryId", entryId.toString());
             AuditReceipt r = audit.record("economy.cocreation.payout", "settlement-period:" + e.periodId(), e.at(), p);
             store.addPayout(new CoCreationStore.Payout(id, e.periodId(), d.productId(), null, asset, d.share().party(),
-                d.share().did(), d.share().shareBps(), d.productAccrued(), d.amount(), entry.entry().id(),
+                d.share().did(), d.share().shareBps(), d.productAccrued(), d.amount(), entryId,
                 r.entryId()), e.at());
         }
     }
