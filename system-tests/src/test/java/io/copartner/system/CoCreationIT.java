@@ -195,6 +195,7 @@ class CoCreationIT {
 
         // Each period's report: accrued / clawedBack / paid recomputed from the entries their proofs cite.
         long clawedBackSeen = 0;
+        int periodsPayingBoth = 0;
         for (Map<String, Object> l : sevenLines) {
             String periodId = (String) l.get("periodId");
             JsonPath report = Await.until(Duration.ofSeconds(60), () -> {
@@ -233,6 +234,7 @@ class CoCreationIT {
             }
             assertEquals(4, recomputed.size(), recomputed.toString());
             if (entryOf.size() == 2) {
+                periodsPayingBoth++;
                 // The suite's platform pays one wallet per ledger entry (COPARTNER_COCREATION_WALLETS_PER_ENTRY=1):
                 // the chunking that keeps a period of 100+ co-creators under the ledger's 100 postings per entry.
                 assertTrue(!entryOf.get(seven.did()).equals(entryOf.get(three.did())), entryOf.toString());
@@ -242,5 +244,6 @@ class CoCreationIT {
             clawedBackSeen += recomputed.get("clawedBack");
         }
         assertTrue(clawedBackSeen >= kept2[1], "the refund's clawback is in a report: " + clawedBackSeen);
+        assertTrue(periodsPayingBoth > 0, "a period paid both co-creators, in two ledger entries");
     }
 }
