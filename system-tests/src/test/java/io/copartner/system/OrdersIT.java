@@ -153,6 +153,42 @@ class OrdersIT {
         Buy.assertStepsProven(buyer.token(), o);
     }
 
+    @Test
+    void checkoutsSpreadOverTheEscrowShardsAndEachOrderIsRefundedFromItsOwn() {
+        Shop.Merchant m = Shop.merchant(true);
+        String p = Buy.product(m, 20, 100);
+        Partner buyer = Buy.fundedPartner(2000);
+        String auditor = Tokens.password("auditor", "auditor");
+        java.util.Set<String> escrows = new java.util.HashSet<>();
+        for (int i = 0; i < 16; i++) {
+            String o = Buy.checkout(buyer.token(), "it-" + UUID.randomUUID(), p, 1).then().statusCode(201).extract()
+                .path("orders[0].id");
+            String paidFrom = escrowPosting(auditor, Buy.order(buyer.token(), o).getString("paymentEntryId"), 100);
+            Buy.step(buyer.token(), o, "cancellation", Map.of("reason", "testing the shards")).then().statusCode(200);
+            assertEquals(paidFrom, escrowPosting(auditor, Buy.order(buyer.token(), o).getString("refundEntryId"), -100),
+                "refunded from the escrow account it was paid into");
+            escrows.add(paidFrom);
+        }
+        assertEquals(2000, Buy.balance(buyer), "every refund came back");
+        // 16 checkouts over 16 shards all on one: (1/16)^15. The accounts are the platform's ESCROW accounts.
+        assertTrue(escrows.size() > 1, "the checkouts used " + escrows.size() + " escrow account(s)");
+        List<Map<String, Object>> accounts = given().auth().oauth2(auditor).queryParam("owner", "party:platform")
+            .get("/api/v1/ledger/accounts").then().statusCode(200).extract().jsonPath().getList("$");
+        for (String id : escrows) {
+            Map<String, Object> a = accounts.stream().filter(x -> id.equals(x.get("id"))).findFirst().orElseThrow();
+            assertEquals("ESCROW", a.get("kind"));
+            assertEquals("CNY", a.get("asset"));
+        }
+    }
+
+    /** The account of the ledger entry's posting of {@code amount} CNY (the escrow side of a payment or refund). */
+    private static String escrowPosting(String auditor, String entryId, long amount) {
+        List<Map<String, Object>> postings = given().auth().oauth2(auditor).get("/api/v1/ledger/entries/" + entryId)
+            .then().statusCode(200).extract().jsonPath().getList("postings");
+        return postings.stream().filter(x -> ((Number) x.get("amount")).longValue() == amount)
+            .map(x -> (String) x.get("accountId")).findFirst().orElseThrow();
+    }
+
     static long liveStock(String productId) {
         return io.restassured.RestAssured.given().when().get("/api/v1/products/" + productId).then().statusCode(200)
             .extract().jsonPath().getLong("stock");

@@ -137,6 +137,25 @@ public class OrderService implements Orders {
     @ConfigProperty(name = "copartner.commerce.return-window", defaultValue = "P7D")
     String returnWindow;
 
+    /**
+     * How many escrow accounts per currency checkouts spread over (env COPARTNER_COMMERCE_ESCROW_SHARDS, 1..64). One
+     * account's balance row is locked by every checkout until it commits, which made it the hot row that capped
+     * checkouts per second; each order remembers its escrow account, so release and refund need no lookup.
+     */
+    @Inject
+    @ConfigProperty(name = "copartner.commerce.escrow-shards", defaultValue = "16")
+    int escrowShards;
+
+    /** The escrow account of a checkout: shard 0 keeps the original key, so databases from before stay as they were. */
+    UUID escrowAccount(String currency, UUID checkoutId, Instant now) {
+        if (escrowShards < 1 || escrowShards > 64) {
+            throw new IllegalStateException("copartner.commerce.escrow-shards must be 1..64, not " + escrowShards);
+        }
+        int shard = Math.floorMod(checkoutId.hashCode(), escrowShards);
+        return platformAccount(PLATFORM, currency, AccountKind.ESCROW,
+            shard == 0 ? AccountKind.ESCROW.name() : AccountKind.ESCROW.name() + "#" + shard, now);
+    }
+
     Duration autoConfirm() {
         return Duration.parse(autoConfirmAfter);
     }
@@ -200,7 +219,7 @@ public class OrderService implements Orders {
             policy.policy().partnerPoolBps());
         UUID wallet = wallets.walletAccount(buyer.party().value(), currency).orElseThrow(() ->
             ProblemException.insufficientFunds("no " + currency + " wallet yet: top up first; nothing was charged"));
-        UUID escrow = platformAccount(PLATFORM, currency, AccountKind.ESCROW, now);
+        UUID escrow = escrowAccount(currency, checkoutId, now);
 
         // One order per merchant, lines in the cart's product order.
         Map<String, List<ProductView>> byMerchant = new LinkedHashMap<>();
@@ -607,15 +626,20 @@ public class OrderService implements Orders {
 
     /** An account commerce keeps (escrow, partner pool, a merchant's receivable), opened on first use. */
     UUID platformAccount(String owner, String asset, AccountKind kind, Instant now) {
-        Optional<UUID> known = store.account(owner, asset, kind.name());
+        return platformAccount(owner, asset, kind, kind.name(), now);
+    }
+
+    /** As above, remembered under {@code key} (the kind, or the kind and a shard number). */
+    private UUID platformAccount(String owner, String asset, AccountKind kind, String key, Instant now) {
+        Optional<UUID> known = store.account(owner, asset, key);
         if (known.isPresent()) {
             return known.get();
         }
-        store.lockAccount(owner, asset, kind.name());
-        return store.account(owner, asset, kind.name()).orElseGet(() -> {
-            AccountView a = ledger.open(new OpenAccount(owner, asset, kind, kind.name().toLowerCase(java.util.Locale.ROOT)
+        store.lockAccount(owner, asset, key);
+        return store.account(owner, asset, key).orElseGet(() -> {
+            AccountView a = ledger.open(new OpenAccount(owner, asset, kind, key.toLowerCase(java.util.Locale.ROOT)
                 .replace('_', ' ') + " " + asset));
-            store.addAccount(owner, asset, kind.name(), a.id(), now);
+            store.addAccount(owner, asset, key, a.id(), now);
             return a.id();
         });
     }
