@@ -92,7 +92,7 @@ public class CheckoutResource {
         NewCheckout cart = CommerceBodies.read(providers, body, NewCheckout.class, "a cart");
         if ((cart.referralCode() == null || cart.referralCode().isBlank()) && referral != null && !referral.isBlank()) {
             // The attribution cookie of the last share link clicked (GET /r/{code}), when the body names none.
-            cart = new NewCheckout(cart.currency(), cart.lines(), referral);
+            cart = new NewCheckout(cart.currency(), cart.lines(), referral, cart.redeemPoints());
         }
         Idempotent<CheckoutView> done = orders.checkout(buyer, cart, key,
             ProductsResource.fingerprint("commerce.checkout", buyer.party(), body));
