@@ -59,9 +59,10 @@ public class PointsRedemptions implements CheckoutDiscounts {
 
     @PostConstruct
     void init() {
-        if (minorPerPoint < 1 || maxShareBps < 0 || maxShareBps > PointsRules.BPS) {
+        // Below 10000: the wallet always pays part of an order, so every checkout still moves money.
+        if (minorPerPoint < 1 || maxShareBps < 0 || maxShareBps >= PointsRules.BPS) {
             throw new IllegalStateException("copartner.points.redeem-minor-per-point must be >= 1 and "
-                + "copartner.points.redeem-max-share-bps 0..10000");
+                + "copartner.points.redeem-max-share-bps 0..9999");
         }
     }
 
