@@ -34,6 +34,8 @@ class PointsRedemptionIT {
         assertTrue(earned >= 100, "the policy's purchase reward gives at least 100 points for 10000: " + earned);
         long wallet = Buy.balance(buyer);
         String p = Buy.product(m, 20, 10000);
+        int rewardBps = given().queryParam("at", Instant.now().toString()).get(Gov.BASE + "/policies/in-force").then()
+            .statusCode(200).extract().path("version.policy.purchaseRewardBps");
 
         // More points than held: 409 insufficient-points, nothing charged, nothing taken.
         Buy.refused(checkout(buyer, "it-" + UUID.randomUUID(), p, 1, m.id(), earned + 1), 409, "insufficient-points");
@@ -63,7 +65,8 @@ class PointsRedemptionIT {
         assertEquals(-61, ((Number) redeemed.get("amount")).intValue());
 
         // Partial refund of 1 of 3 units: points back = largest remainder of 61 over (10000, 20000) = 20; the wallet
-        // gets 10000 − 20; the brand funds the other 41 out of the merchant's part of the kept 20000.
+        // gets 10000 − 20; the brand funds the other 41 out of the merchant's part of the kept 20000. The release of
+        // the kept units earns the purchase reward on the 20000 − 41 paid for them in money.
         String orderA = a.getString("orders[0].id");
         int feeBps = a.getInt("orders[0].rates.platformFeeBps");
         int poolBps = a.getInt("orders[0].rates.partnerPoolBps");
@@ -73,7 +76,7 @@ class PointsRedemptionIT {
             "quantity", 1)), "reason", "one box dented")).then().statusCode(200).body("status", equalTo("REFUNDED"))
             .body("refunded", equalTo(9980)).body("pointsRestored", equalTo(20)).extract().jsonPath();
         wallet += 9980;
-        held += 20;
+        held += 20 + (20000 - 41) * rewardBps / 10000;
         assertEquals(wallet, Buy.balance(buyer));
         assertEquals(held, points(buyer, m.id()));
         assertLiability(m.id(), held);
@@ -130,8 +133,6 @@ class PointsRedemptionIT {
         long poolD = 10000L * poolBps / 10000;
         assertEquals(sorted(-9990L, 10000 - feeD - poolD - 10, feeD, poolD),
             amounts(done.getString("releaseEntryId")), "the brand funds the discount");
-        int rewardBps = given().queryParam("at", Instant.now().toString()).get(Gov.BASE + "/policies/in-force").then()
-            .statusCode(200).extract().path("version.policy.purchaseRewardBps");
         long reward = 9990L * rewardBps / 10000;
         long expected = held + reward;
         Await.until(Duration.ofSeconds(20), () -> points(buyer, m.id()) == expected ? true : null);

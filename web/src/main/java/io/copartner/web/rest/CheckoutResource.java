@@ -82,7 +82,7 @@ public class CheckoutResource {
     @APIResponse(responseCode = "201", description = "Paid (or, for a repeated Idempotency-Key, the first result)",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckoutView.class),
             examples = @ExampleObject(name = "checkout", value = CHECKOUT)))
-    @APIResponse(responseCode = "400", description = "Malformed cart, a bad quantity or currency, a bad redeemPoints "
+    @APIResponse(responseCode = "400", description = "Malformed cart, a bad quantity, redeemPoints or currency "
         + "(unsupported-currency), a missing Idempotency-Key", content = @Content(mediaType = CommerceBodies.PROBLEM))
     @APIResponse(responseCode = "403", description = "Not a partner", content = @Content(mediaType = CommerceBodies.PROBLEM))
     @APIResponse(responseCode = "404", description = "No such product", content = @Content(mediaType = CommerceBodies.PROBLEM))
