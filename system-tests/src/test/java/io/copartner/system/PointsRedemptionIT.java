@@ -53,6 +53,8 @@ class PointsRedemptionIT {
             .extract().jsonPath();
         checkout(buyer, key, p, 3, m.id(), 61).then().statusCode(201).header("Idempotent-Replayed", "true")
             .body("id", equalTo(a.getString("id")));
+        // The redemption is part of the fingerprint: the same key with other points is another request.
+        Buy.refused(checkout(buyer, key, p, 3, m.id(), 62), 409, "idempotency-conflict");
         wallet -= 29939;
         assertEquals(wallet, Buy.balance(buyer));
         long held = earned - 61;
