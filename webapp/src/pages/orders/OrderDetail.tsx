@@ -59,7 +59,10 @@ function OrderFacts({ o }: { o: Order }) {
     [t('orders.detail.deliveredAt'), when(o.deliveredAt)],
     [t('orders.detail.returnUntil'), o.status === 'DELIVERED' ? when(o.returnUntil) : undefined, 'order-return-until'],
     [t('orders.detail.settledAt'), when(o.settledAt)],
+    [t('orders.detail.discount'), o.discount ? t('orders.detail.discountValue', {
+      amount: formatMoney(locale, o.discount, o.currency!), points: String(o.pointsRedeemed) }) : undefined, 'order-discount'],
     [t('orders.detail.refunded'), o.refunded ? formatMoney(locale, o.refunded, o.currency!) : undefined, 'order-refunded'],
+    [t('orders.detail.pointsRestored'), o.pointsRestored ? String(o.pointsRestored) : undefined, 'order-points-restored'],
     [t('orders.detail.merchant'), o.merchantDid],
   ];
   return (

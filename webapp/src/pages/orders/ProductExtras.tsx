@@ -34,17 +34,34 @@ function BuyBox({ p }: { p: Product }) {
   const [currency, setCurrency] = useState(prices[0]?.currency ?? 'CNY');
   const [quantity, setQuantity] = useState('1');
   const [bad, setBad] = useState(false);
+  // The buyer's points of this brand (the merchant): they may pay part of this brand's order.
+  const [held, setHeld] = useState(0);
+  const [points, setPoints] = useState('');
+  const partner = !!session?.roles.includes('partner');
+  useEffect(() => {
+    if (!partner || !p.merchantId) return;
+    void api.GET('/api/v1/me/points').then(
+      (r) => setHeld(Number(r.data?.find((b) => b.brand === p.merchantId)?.balance ?? 0)),
+      () => setHeld(0),
+    );
+  }, [partner, p.merchantId]);
   if (p.status !== 'LIVE' || prices.length === 0) return null;
   if (!session?.roles.includes('partner')) {
     return <p class="muted" id="buy-partners-only">{t('buy.partnersOnly')}</p>;
   }
   const price = prices.find((x) => x.currency === currency);
   const q = /^\d{1,4}$/.test(quantity.trim()) ? Number(quantity.trim()) : 0;
+  const usePoints = points.trim() === '' ? 0 : /^\d{1,15}$/.test(points.trim()) ? Number(points.trim()) : -1;
+  const badPoints = usePoints < 0 || usePoints > held;
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (q < 1 || q > 1000) return setBad(true);
+    if (q < 1 || q > 1000 || badPoints) return setBad(true);
     setBad(false);
-    const body = { currency, lines: [{ productId: p.id!, quantity: q }] };
+    const body = {
+      currency,
+      lines: [{ productId: p.id!, quantity: q }],
+      ...(usePoints > 0 ? { redeemPoints: [{ brand: p.merchantId!, points: usePoints }] } : {}),
+    };
     const c = await run('checkout', body, async (key) =>
       (await api.POST('/api/v1/checkouts', { params: { header: { 'Idempotency-Key': key } }, body: body as never })).data!);
     const placed = c?.orders?.[0];
@@ -66,7 +83,16 @@ function BuyBox({ p }: { p: Product }) {
       <label for="buy-quantity">{t('buy.quantity')}</label>
       <input id="buy-quantity" inputMode="numeric" autoComplete="off" value={quantity} aria-invalid={bad}
         onInput={(e) => setQuantity((e.currentTarget as HTMLInputElement).value)} />
-      {bad && <p class="bad" role="alert" id="buy-invalid">{t('buy.badQuantity')}</p>}
+      {bad && !badPoints && <p class="bad" role="alert" id="buy-invalid">{t('buy.badQuantity')}</p>}
+      {held > 0 && (
+        <>
+          <label for="buy-points">{t('buy.points', { count: String(held) })}</label>
+          <input id="buy-points" inputMode="numeric" autoComplete="off" value={points} aria-invalid={bad && badPoints}
+            placeholder="0" onInput={(e) => setPoints((e.currentTarget as HTMLInputElement).value)} />
+          {bad && badPoints && <p class="bad" role="alert" id="buy-points-invalid">{t('buy.badPoints', { count: String(held) })}</p>}
+          <p class="muted" id="buy-points-note">{t('buy.pointsNote')}</p>
+        </>
+      )}
       {price && q > 0 && (
         <p id="buy-total" data-amount={String(BigInt(price.amount!) * BigInt(q))}>
           {t('buy.total', { amount: formatMoney(locale, (BigInt(price.amount!) * BigInt(q)).toString(), currency) })}

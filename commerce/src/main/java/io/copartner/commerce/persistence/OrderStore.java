@@ -297,9 +297,9 @@ public class OrderStore {
             }, rs -> 1).isEmpty();
     }
 
-    /** Per buyer, the checkout totals paid from wallets in [from, to) (at the payment entry's postedAt). */
+    /** Per buyer, the checkout totals paid from wallets (less points discounts) in [from, to) (at the payment entry's postedAt). */
     public Map<String, Long> paidBy(Collection<String> buyers, String asset, Instant from, Instant to) {
-        return sums("select buyer, sum(total) from commerce.checkout where buyer = any (?) and asset = ? "
+        return sums("select buyer, sum(total - discount) from commerce.checkout where buyer = any (?) and asset = ? "
             + "and ledger_posted_at >= ? and ledger_posted_at < ? group by buyer", buyers, asset, from, to);
     }
 

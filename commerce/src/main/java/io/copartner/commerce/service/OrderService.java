@@ -2,6 +2,7 @@ package io.copartner.commerce.service;
 
 import io.copartner.commerce.api.CartLine;
 import io.copartner.commerce.api.Catalogue;
+import io.copartner.commerce.api.CheckoutDiscounts;
 import io.copartner.commerce.api.CheckoutView;
 import io.copartner.commerce.api.FrozenRates;
 import io.copartner.commerce.api.NewCheckout;
@@ -23,6 +24,7 @@ import io.copartner.commerce.domain.EscrowSplit;
 import io.copartner.commerce.domain.Order;
 import io.copartner.commerce.domain.OrderLine;
 import io.copartner.commerce.domain.OrderStatus;
+import io.copartner.commerce.domain.PointsDiscount;
 import io.copartner.commerce.persistence.IdempotencyRepository;
 import io.copartner.commerce.persistence.OrderStore;
 import io.copartner.commerce.persistence.WalletStore;
@@ -99,6 +101,9 @@ public class OrderService implements Orders {
 
     @Inject
     Catalogue catalogue;
+
+    @Inject
+    CheckoutRedemptions redemptions;
 
     @Inject
     RevenuePolicies policies;
@@ -226,6 +231,7 @@ public class OrderService implements Orders {
         for (ProductView p : products.values()) {
             byMerchant.computeIfAbsent(p.merchantId(), m -> new ArrayList<>()).add(p);
         }
+        Map<String, Long> redeem = CheckoutRedemptions.asked(cart.redeemPoints(), byMerchant.keySet());
         long total = 0;
         List<Order> orders = new ArrayList<>();
         Map<UUID, List<OrderLine>> linesOf = new HashMap<>();
@@ -251,11 +257,28 @@ public class OrderService implements Orders {
                 null, null, null, null, null, null));
             linesOf.put(orderId, lines);
         }
+        // Points first (the economy's entry and audit entry), so the one payment entry moves only what is left.
+        Map<UUID, CheckoutDiscounts.Redemption> redeemed = new HashMap<>();
+        long discount = 0;
+        for (Order o : orders) {
+            Long points = redeem.get(o.merchantId());
+            if (points != null) {
+                CheckoutDiscounts.Redemption r = redemptions.redeem(new CheckoutDiscounts.Request(o.buyer(), o.id(),
+                    checkoutId, o.merchantId(), currency, points, o.total(),
+                    EscrowSplit.of(o.total(), o.platformFeeBps(), o.partnerPoolBps()).merchant(), now));
+                redeemed.put(o.id(), r);
+                discount = Math.addExact(discount, r.discount());
+            }
+        }
+        long charged = total - discount;
         PostResult paid = ledger.post(new PostEntry("checkout " + checkoutId, List.of(
-            new PostingLine(wallet, currency, -total), new PostingLine(escrow, currency, total)),
+            new PostingLine(wallet, currency, -charged), new PostingLine(escrow, currency, charged)),
             buyer.party().value()), "commerce.checkout:" + checkoutId);
         store.insertCheckout(checkoutId, buyer.party().value(), currency, total, wallet, paid.entry().id(),
             paid.entry().postedAt(), now);
+        if (discount > 0) {
+            redemptions.checkoutDiscount(checkoutId, discount);
+        }
         for (Order o : orders) {
             Order withEntry = new Order(o.id(), 0, o.checkoutId(), o.buyer(), o.merchantId(), o.merchantDid(),
                 o.asset(), o.total(), 0, OrderStatus.PAID, o.policyVersion(), o.platformFeeBps(), o.partnerPoolBps(),
@@ -264,6 +287,10 @@ public class OrderService implements Orders {
             store.insertOrder(withEntry);
             List<OrderLine> lines = linesOf.get(o.id());
             lines.forEach(store::insertLine);
+            CheckoutDiscounts.Redemption r = redeemed.get(o.id());
+            if (r != null) {
+                redemptions.record(o.id(), o.merchantId(), r);
+            }
             Map<String, Object> placed = orderPayload(withEntry);
             placed.put("checkoutId", checkoutId.toString());
             placed.put("buyer", o.buyer());
@@ -280,12 +307,19 @@ public class OrderService implements Orders {
             placed.put("policyVersion", rates.policyVersion());
             placed.put("platformFeeBps", rates.platformFeeBps());
             placed.put("partnerPoolBps", rates.partnerPoolBps());
+            if (r != null) {
+                placed.put("pointsRedeemed", Long.toString(r.points()));
+                placed.put("minorPerPoint", Long.toString(r.minorPerPoint()));
+                placed.put("discount", Long.toString(r.discount()));
+                placed.put("pointsEntryId", r.ledgerEntryId().toString());
+            }
             AuditReceipt r1 = audit.record("commerce.order.placed", subject(o.id()), now, placed);
             store.addStep(o.id(), OrderStatus.PLACED, o.buyer(), Role.BUYER.label(), now, r1.entryId());
             Map<String, Object> pay = orderPayload(withEntry);
             pay.put("ledgerEntryId", paid.entry().id().toString());
             pay.put("walletAccountId", wallet.toString());
             pay.put("escrowAccountId", escrow.toString());
+            pay.put("charged", Long.toString(o.total() - (r == null ? 0 : r.discount())));
             AuditReceipt r2 = audit.record("commerce.order.paid", subject(o.id()), now, pay);
             store.addStep(o.id(), OrderStatus.PAID, o.buyer(), Role.BUYER.label(), now, r2.entryId());
             placedEvents.fire(new OrderPlaced(o.id(), checkoutId, o.buyer(), o.merchantId(), o.merchantDid(),
@@ -348,13 +382,19 @@ public class OrderService implements Orders {
                 // never wait on each other in a cycle.
                 store.lines(o.id()).stream().sorted(java.util.Comparator.comparing(OrderLine::productId))
                     .forEach(l -> store.returnStock(l.productId(), l.quantity()));
+                PointsDiscount d = redemptions.of(o.id());
+                long paid = o.total() - d.discount();
                 PostResult refund = ledger.post(new PostEntry("order " + o.id() + " canceled", List.of(
-                    new PostingLine(o.escrowAccount(), o.asset(), -o.total()),
-                    new PostingLine(o.walletAccount(), o.asset(), o.total())), null), "commerce.order.cancel:" + o.id());
-                store.settle(o.id(), OrderStatus.CANCELED, now, null, refund.entry().id(), o.total(), 0);
+                    new PostingLine(o.escrowAccount(), o.asset(), -paid),
+                    new PostingLine(o.walletAccount(), o.asset(), paid)), null), "commerce.order.cancel:" + o.id());
+                store.settle(o.id(), OrderStatus.CANCELED, now, null, refund.entry().id(), paid, 0);
+                redemptions.giveBack(o.id(), d.points(), "canceled", now);
                 Map<String, Object> p = orderPayload(o);
                 p.put("reason", why);
-                p.put("refunded", Long.toString(o.total()));
+                p.put("refunded", Long.toString(paid));
+                if (d.points() > 0) {
+                    p.put("pointsRestored", Long.toString(d.points()));
+                }
                 p.put("ledgerEntryId", refund.entry().id().toString());
                 AuditReceipt r = audit.record("commerce.order.canceled", subject(o.id()), now, p);
                 canceledEvents.fire(new OrderCanceled(o.id(), o.buyer(), o.merchantId(), o.asset(), o.total(), now));
@@ -400,25 +440,38 @@ public class OrderService implements Orders {
                     refundedLines.add(Map.of("lineNo", l.lineNo(), "quantity", e.getValue()));
                 }
                 long kept = o.total() - refunded;
+                // The points come back pro rata (largest remainder over refunded and kept amounts), the wallet gets
+                // the money part of the refunded units, and the brand still funds the discount of the kept ones.
+                PointsDiscount d = redemptions.of(o.id());
+                PointsDiscount.Back back = d.back(refunded, kept);
+                long cashBack = refunded - back.discountBack();
                 EscrowSplit split = EscrowSplit.of(kept, o.platformFeeBps(), o.partnerPoolBps());
+                long merchant = split.merchant() - back.discountKept();
                 List<PostingLine> postings = new ArrayList<>();
-                postings.add(new PostingLine(o.escrowAccount(), o.asset(), -o.total()));
-                if (refunded > 0) {
-                    postings.add(new PostingLine(o.walletAccount(), o.asset(), refunded));
+                postings.add(new PostingLine(o.escrowAccount(), o.asset(), -(o.total() - d.discount())));
+                if (cashBack > 0) {
+                    postings.add(new PostingLine(o.walletAccount(), o.asset(), cashBack));
                 }
-                addRelease(postings, o, split, now);
+                addRelease(postings, o, merchant, split, now);
                 PostResult entry = ledger.post(new PostEntry("order " + o.id() + " refunded", postings,
                     role == Role.SCHEDULER ? null : actor.party().value()), "commerce.order.refund:" + o.id());
                 store.settle(o.id(), OrderStatus.REFUNDED, now, kept > 0 ? entry.entry().id() : null,
-                    entry.entry().id(), refunded, kept);
+                    entry.entry().id(), cashBack, kept - back.discountKept());
+                redemptions.giveBack(o.id(), back.points(), "refunded", now);
                 Map<String, Object> p = orderPayload(o);
                 p.put("reason", why);
                 p.put("lines", refundedLines);
-                p.put("refunded", Long.toString(refunded));
-                putSplit(p, split);
+                p.put("refunded", Long.toString(cashBack));
+                putSplit(p, split, merchant);
+                if (d.points() > 0) {
+                    p.put("pointsRestored", Long.toString(back.points()));
+                    p.put("discountRefunded", Long.toString(back.discountBack()));
+                    p.put("discountKept", Long.toString(back.discountKept()));
+                }
                 p.put("ledgerEntryId", entry.entry().id().toString());
                 AuditReceipt r = audit.record("commerce.order.refunded", subject(o.id()), now, p);
-                fireSettled(o, OrderStatus.REFUNDED, refunded, split, entry.entry().id(), now);
+                fireSettled(o, OrderStatus.REFUNDED, refunded, back.discountKept(), merchant, split,
+                    entry.entry().id(), now);
                 return r;
             });
     }
@@ -451,35 +504,41 @@ public class OrderService implements Orders {
 
     /** Escrow released in one balanced entry: merchant receivable, platform fee, partner pool (frozen rates). */
     private AuditReceipt release(Order o, Role role, Instant now) {
+        // Escrow holds what the wallet paid; the brand funds its points discount out of the merchant's part.
+        PointsDiscount d = redemptions.of(o.id());
         EscrowSplit split = EscrowSplit.of(o.total(), o.platformFeeBps(), o.partnerPoolBps());
+        long merchant = split.merchant() - d.discount();
         List<PostingLine> postings = new ArrayList<>();
-        postings.add(new PostingLine(o.escrowAccount(), o.asset(), -o.total()));
-        addRelease(postings, o, split, now);
+        postings.add(new PostingLine(o.escrowAccount(), o.asset(), -(o.total() - d.discount())));
+        addRelease(postings, o, merchant, split, now);
         PostResult entry = ledger.post(new PostEntry("order " + o.id() + " completed", postings, null),
             "commerce.order.release:" + o.id());
-        store.settle(o.id(), OrderStatus.COMPLETED, now, entry.entry().id(), null, 0, o.total());
+        store.settle(o.id(), OrderStatus.COMPLETED, now, entry.entry().id(), null, 0, o.total() - d.discount());
         Map<String, Object> p = orderPayload(o);
         p.put("completedBy", role.label());
-        putSplit(p, split);
+        putSplit(p, split, merchant);
+        if (d.points() > 0) {
+            p.put("discount", Long.toString(d.discount()));
+        }
         p.put("policyVersion", o.policyVersion());
         p.put("platformFeeBps", o.platformFeeBps());
         p.put("partnerPoolBps", o.partnerPoolBps());
         p.put("ledgerEntryId", entry.entry().id().toString());
         AuditReceipt r = audit.record("commerce.order.completed", subject(o.id()), now, p);
-        fireSettled(o, OrderStatus.COMPLETED, 0, split, entry.entry().id(), now);
+        fireSettled(o, OrderStatus.COMPLETED, 0, d.discount(), merchant, split, entry.entry().id(), now);
         return r;
     }
 
     /** Tells the economy what was released, line by line (refunded quantities already stored). */
-    private void fireSettled(Order o, OrderStatus status, long refunded, EscrowSplit split, UUID releaseEntry,
-                             Instant now) {
-        UUID receivable = split.merchant() > 0
+    private void fireSettled(Order o, OrderStatus status, long refunded, long discountKept, long merchant,
+                             EscrowSplit split, UUID releaseEntry, Instant now) {
+        UUID receivable = merchant != 0
             ? platformAccount(o.merchantDid(), o.asset(), AccountKind.MERCHANT_RECEIVABLE, now) : null;
         List<OrderSettled.SettledLine> lines = store.lines(o.id()).stream().map(l -> new OrderSettled.SettledLine(
             l.lineNo(), l.productId(), l.quantity(), l.refundedQuantity(), l.unitPrice(),
             Math.multiplyExact(l.unitPrice(), (long) (l.quantity() - l.refundedQuantity())))).toList();
         settledEvents.fire(new OrderSettled(o.id(), status.name(), o.buyer(), o.merchantId(), o.merchantDid(),
-            o.asset(), o.total(), refunded, o.total() - refunded, split.merchant(), split.platformFee(),
+            o.asset(), o.total(), refunded, o.total() - refunded, discountKept, merchant, split.platformFee(),
             split.partnerPool(), receivable, releaseEntry, lines, now));
     }
 
@@ -495,10 +554,11 @@ public class OrderService implements Orders {
         return c;
     }
 
-    private void addRelease(List<PostingLine> postings, Order o, EscrowSplit split, Instant now) {
-        if (split.merchant() > 0) {
+    /** {@code merchant}: the split's merchant part less the points discount the brand funds. */
+    private void addRelease(List<PostingLine> postings, Order o, long merchant, EscrowSplit split, Instant now) {
+        if (merchant != 0) {
             postings.add(new PostingLine(platformAccount(o.merchantDid(), o.asset(), AccountKind.MERCHANT_RECEIVABLE,
-                now), o.asset(), split.merchant()));
+                now), o.asset(), merchant));
         }
         if (split.platformFee() > 0) {
             UUID fee = ledger.systemAccount("PLATFORM_FEE:" + o.asset()).map(AccountView::id)
@@ -511,8 +571,8 @@ public class OrderService implements Orders {
         }
     }
 
-    private static void putSplit(Map<String, Object> p, EscrowSplit split) {
-        p.put("merchantAmount", Long.toString(split.merchant()));
+    private static void putSplit(Map<String, Object> p, EscrowSplit split, long merchant) {
+        p.put("merchantAmount", Long.toString(merchant));
         p.put("platformFee", Long.toString(split.platformFee()));
         p.put("partnerPool", Long.toString(split.partnerPool()));
     }
@@ -605,15 +665,18 @@ public class OrderService implements Orders {
 
     CheckoutView checkoutView(UUID id) {
         OrderStore.CheckoutRow c = store.checkout(id).orElseThrow(() -> ProblemException.notFound("No checkout " + id));
-        return new CheckoutView(c.id(), c.buyer(), c.asset(), c.total(), c.wallet(), c.entry(), c.createdAt(),
+        long discount = redemptions.checkoutDiscount(id);
+        return new CheckoutView(c.id(), c.buyer(), c.asset(), c.total(), discount, c.total() - discount, c.wallet(),
+            c.entry(), c.createdAt(),
             store.ofCheckout(id).stream().map(this::view).toList());
     }
 
     OrderView view(Order o) {
         List<OrderStore.Step> steps = store.steps(o.id());
         Map<Long, Long> indexes = auditLog.leafIndexesOf(steps.stream().map(OrderStore.Step::auditEntryId).toList());
+        PointsDiscount d = redemptions.of(o.id());
         return new OrderView(o.id(), o.checkoutId(), o.buyer(), o.merchantId(), o.merchantDid(), o.asset(),
-            o.status().name(), o.total(), o.refunded(), new FrozenRates(o.policyVersion(), o.platformFeeBps(),
+            o.status().name(), o.total(), o.refunded(), d.points(), d.discount(), d.pointsRestored(), new FrozenRates(o.policyVersion(), o.platformFeeBps(),
             o.partnerPoolBps()), store.lines(o.id()).stream().map(l -> new OrderLineView(l.lineNo(), l.productId(),
                 l.productVersion(), l.name(), l.unitPrice(), l.quantity(), l.refundedQuantity(), l.amount())).toList(),
             o.carrier(), o.trackingNumber(), o.placedAt(), o.paidAt(), o.shippedAt(), o.deliveredAt(), o.settledAt(),

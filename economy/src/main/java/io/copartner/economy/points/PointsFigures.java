@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * The points figures of a period's report: per brand {@code issued} (earned), {@code redeemed}, {@code expired} and
- * {@code exchanged} (points of the brand given up in exchanges), each the sum of its movements, proved by the ledger
+ * {@code exchanged} (points of the brand given up in exchanges), and {@code restored} (redeemed points given back by
+ * a refund or cancellation), each the sum of its movements, proved by the ledger
  * entries of those movements (each entry carries its audit receipt).
  */
 @ApplicationScoped
@@ -30,6 +31,7 @@ public class PointsFigures implements PeriodFigures {
             String figure = switch (r.kind()) {
                 case "EARN" -> "issued";
                 case "REDEEM" -> "redeemed";
+                case "RESTORE" -> "restored";
                 case "EXPIRE" -> "expired";
                 case "EXCHANGE_OUT" -> "exchanged";
                 default -> null;

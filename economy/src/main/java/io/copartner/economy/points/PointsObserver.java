@@ -56,7 +56,9 @@ public class PointsObserver {
     @Transactional(Transactional.TxType.MANDATORY)
     void onSettled(@Observes OrderSettled e) {
         RevenuePolicy p = policies.inForceAt(e.settledAt()).policy();
-        long amount = PointsRules.purchaseReward(e.kept(), p.purchaseRewardBps() == null ? 0 : p.purchaseRewardBps());
+        // Earned on what was paid in money: the part paid with points earns nothing.
+        long amount = PointsRules.purchaseReward(e.kept() - e.discountKept(),
+            p.purchaseRewardBps() == null ? 0 : p.purchaseRewardBps());
         earn(e.orderId(), e.buyer(), e.merchantId(), PURCHASE, e.orderId().toString(), amount, e.settledAt());
     }
 

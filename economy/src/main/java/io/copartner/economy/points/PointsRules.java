@@ -40,6 +40,18 @@ final class PointsRules {
         }
     }
 
+    /**
+     * How many of {@code asked} points a checkout redemption takes: the discount (points × minorPerPoint) is capped at
+     * {@code maxShareBps} of the brand's lines and at the merchant's part of them (the brand funds the discount, so
+     * its settlement never goes below zero), and only whole points' worth is taken.
+     */
+    static long redeemable(long asked, long linesTotal, long merchantPart, int maxShareBps, long minorPerPoint) {
+        long share = java.math.BigInteger.valueOf(linesTotal).multiply(java.math.BigInteger.valueOf(maxShareBps))
+            .divide(java.math.BigInteger.valueOf(BPS)).longValueExact();
+        long cap = Math.max(0, Math.min(share, merchantPart));
+        return Math.min(asked, cap / minorPerPoint);
+    }
+
     /** One lot's new remainder after a spend. */
     record Take(int index, long taken, long remaining) {
     }

@@ -2,6 +2,7 @@ package io.copartner.economy.points;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.copartner.kernel.problem.ProblemException;
 import java.util.List;
@@ -21,6 +22,34 @@ class PointsRulesTest {
         assertEquals(0, PointsRules.purchaseReward(99, 100));
         assertEquals(0, PointsRules.purchaseReward(0, 100));
         assertEquals(0, PointsRules.purchaseReward(10000, 0));
+    }
+
+    @Test
+    void aRedemptionIsCappedByTheShareAndTheMerchantsPartAndTakesWholePointsOnly() {
+        // 50 % of 10000 is 5000, the merchant keeps 8500: 300 points asked are all used at 1 per point.
+        assertEquals(300, PointsRules.redeemable(300, 10000, 8500, 5000, 1));
+        // The share caps: 9000 asked, 5000 usable.
+        assertEquals(5000, PointsRules.redeemable(9000, 10000, 8500, 5000, 1));
+        // The merchant's part caps below the share.
+        assertEquals(4000, PointsRules.redeemable(9000, 10000, 4000, 5000, 1));
+        // At 3 minor units per point only whole points' worth: floor(5000 / 3).
+        assertEquals(1666, PointsRules.redeemable(9000, 10000, 8500, 5000, 3));
+        // Nothing when the cap is below one point or the merchant keeps nothing.
+        assertEquals(0, PointsRules.redeemable(10, 1, 1, 5000, 1));
+        assertEquals(0, PointsRules.redeemable(10, 10000, -5, 5000, 1));
+    }
+
+    @Property
+    void aRedemptionNeverExceedsItsCaps(@ForAll @LongRange(min = 1, max = 10_000_000) long asked,
+                                        @ForAll @LongRange(min = 1, max = 10_000_000) long lines,
+                                        @ForAll @IntRange(min = 0, max = 10000) int share,
+                                        @ForAll @LongRange(min = 1, max = 100) long perPoint) {
+        long merchant = lines * 8 / 10;
+        long p = PointsRules.redeemable(asked, lines, merchant, share, perPoint);
+        assertTrue(p >= 0 && p <= asked);
+        assertTrue(p * perPoint <= lines * share / 10000 && p * perPoint <= merchant);
+        assertTrue(p == asked || (p + 1) * perPoint > Math.min(lines * share / 10000, merchant),
+            "takes as many points as the cap allows");
     }
 
     @Test

@@ -28,6 +28,8 @@ public enum ProblemType {
     IDEMPOTENCY_IN_PROGRESS("idempotency-in-progress", "Idempotency key in progress", 409),
     /** A movement of value would take an account that must never go negative (a wallet) below zero. */
     INSUFFICIENT_FUNDS("insufficient-funds", "Insufficient funds", 409),
+    /** Points: a checkout asks to redeem more points of a brand than the buyer holds (unexpired); nothing charged. */
+    INSUFFICIENT_POINTS("insufficient-points", "Not enough points", 409),
     /** The request body is larger than the configured limit ({@code copartner.http.max-body-bytes}). */
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
     /** The request body's {@code Content-Type} is not one this operation reads. */

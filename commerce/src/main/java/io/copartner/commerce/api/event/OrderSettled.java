@@ -9,12 +9,17 @@ import java.util.UUID;
  * or the end of the return window, {@code status} COMPLETED) or a refund ({@code status} REFUNDED, which releases
  * the kept part at once). The release entry is already posted; an observer that throws rolls the release back.
  *
- * @param kept                      total − refunded: the amount released to merchant, fee and pool
+ * @param total                     the lines at their prices (a points discount does not change it)
+ * @param refunded                  the lines' amount of the refunded units
+ * @param kept                      total − refunded: the sale's value on which fee and pool are taken
+ * @param discountKept              the points discount on the kept units: the brand funds it, so the merchant's part
+ *                                  is the kept amount less fee, pool and this (0 without a redemption)
+ * @param merchantAmount            what went to the merchant's receivable (after {@code discountKept})
  * @param merchantReceivableAccount the ledger account the merchant's part went to (null when that part was 0)
  * @param lines                     every line with the quantity refunded (0 when completed)
  */
 public record OrderSettled(UUID orderId, String status, String buyer, String merchantId, String merchantDid,
-                           String asset, long total, long refunded, long kept, long merchantAmount, long platformFee,
+                           String asset, long total, long refunded, long kept, long discountKept, long merchantAmount, long platformFee,
                            long partnerPool, UUID merchantReceivableAccount, UUID releaseEntryId,
                            List<SettledLine> lines, Instant settledAt) {
 
