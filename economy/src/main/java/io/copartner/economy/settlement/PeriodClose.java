@@ -34,7 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <ol>
  * <li>allocate: the oldest ended OPEN period becomes CLOSING; per asset its pool (the period's inflow plus what the
  * previous period left undistributed) is divided by weight (largest remainder) into payout rows;</li>
- * <li>pay: batches of PENDING payouts move PARTNER_POOL → wallets in one ledger entry, one {@code economy.payout}
+ * <li>pay: batches of {@code copartner.settlement.pay-batch} PENDING payouts move PARTNER_POOL → wallets in one ledger entry, one {@code economy.payout}
  * audit entry each, progress counted;</li>
  * <li>settle: a CLOSING period with every payout paid becomes CLOSED and {@link PeriodSettled} is fired.</li>
  * </ol>
@@ -42,8 +42,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class PeriodClose {
-
-    static final int BATCH = 200;
 
     @Inject
     SettlementStore store;
@@ -69,6 +67,27 @@ public class PeriodClose {
     @Inject
     @ConfigProperty(name = "copartner.payout.approval-threshold", defaultValue = "1000000")
     long threshold;
+
+    /** Payouts per pay step (one transaction, one ledger entry): bounds a step's locks and what a crash rolls back. */
+    @Inject
+    @ConfigProperty(name = "copartner.settlement.pay-batch", defaultValue = "200")
+    int payBatch;
+
+    /**
+     * Called at start-up before the first tick: a batch of 0 or less would pay nothing and leave every period CLOSING,
+     * so the platform refuses to start instead.
+     */
+    void checkPayBatch() {
+        validPayBatch(payBatch);
+    }
+
+    static int validPayBatch(int n) {
+        if (n <= 0) {
+            throw new IllegalStateException("copartner.settlement.pay-batch (COPARTNER_SETTLEMENT_PAY_BATCH) must be "
+                + "a positive number of payouts per step, not " + n);
+        }
+        return n;
+    }
 
     @Transactional
     public boolean allocateNext(Instant now) {
@@ -148,7 +167,7 @@ public class PeriodClose {
     /** Pays one batch of PENDING payouts of one period and asset; false when none is pending. */
     @Transactional
     public boolean payNextBatch(Instant now) {
-        List<SettlementStore.Payout> batch = store.lockPending(BATCH);
+        List<SettlementStore.Payout> batch = store.lockPending(payBatch);
         if (batch.isEmpty()) {
             return false;
         }
