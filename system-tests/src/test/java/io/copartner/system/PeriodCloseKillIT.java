@@ -98,6 +98,7 @@ class PeriodCloseKillIT {
             List<String> gaveUp = new CopyOnWriteArrayList<>();
             platform.supervise(Duration.ofMillis(250), gaveUp::add);
             JsonPath closed;
+            String[] atKill;
             try {
                 // Polled often: the window is the time the close takes to pay its steps.
                 JsonPath midway = Await.until(Duration.ofSeconds(120), Duration.ofMillis(20), () -> {
@@ -112,7 +113,7 @@ class PeriodCloseKillIT {
                 });
                 platform.crash("liberty");
                 // With Liberty dead, the database says where the close stood: the kill landed before its end.
-                String[] atKill = periodRow(db, periodId);
+                atKill = periodRow(db, periodId);
                 System.out.printf("[close-kill] Liberty killed (SIGKILL) at %d of %d seen; the database then had %s %s"
                     + " of %s%n", midway.getInt("partnersDone"), midway.getInt("partnersTotal"), atKill[0], atKill[1],
                     atKill[2]);
@@ -132,6 +133,7 @@ class PeriodCloseKillIT {
                 platform.unsupervise();
             }
             assertTrue(gaveUp.isEmpty(), "the supervisor gave up: " + gaveUp);
+            printPace(db, periodId, Integer.parseInt(atKill[1]));
             assertExactlyOnce(db, periodId, closed, buyers);
         }
 
@@ -210,6 +212,28 @@ class PeriodCloseKillIT {
             assertTrue(payout != null && payout > 0, "a payout entry for " + owner);
             assertEquals(1, postings, "one payout posting in the wallet of " + owner);
             assertEquals(payout.longValue(), LedgerIT.balance(b.walletAccount()), "wallet of " + owner);
+        }
+    }
+
+    /**
+     * Prints (never asserts) how fast the close paid before the kill, from its ledger entries' times: the window a kill
+     * has to land in is about partners / steps per second.
+     */
+    static void printPace(Connection db, String periodId, int beforeKill) throws SQLException {
+        List<java.time.Instant> times = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("select posted_at from ledger.journal_entry where memo like ? "
+            + "order by posted_at")) {
+            ps.setString(1, "revenue share " + periodId + " %");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    times.add(rs.getObject(1, java.time.OffsetDateTime.class).toInstant());
+                }
+            }
+        }
+        if (beforeKill >= 2 && times.size() >= beforeKill) {
+            double seconds = Duration.between(times.get(0), times.get(beforeKill - 1)).toNanos() / 1e9;
+            System.out.printf("[close-kill] before the kill: %d pay steps in %.2f s (%.0f steps/s); %d steps in all%n",
+                beforeKill, seconds, (beforeKill - 1) / Math.max(seconds, 1e-3), times.size());
         }
     }
 
