@@ -52,7 +52,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 class PeriodCloseKillIT {
 
     /** With the suite's pay batch, this many payouts make a close of many steps, long enough to kill it midway. */
-    static final int PARTNERS = 240;
+    static final int PARTNERS = 200;
     /** Each buyer tops up exactly this and spends it, so the wallet afterwards holds only the payout. */
     static final long PRICE = 1_000;
     static final int THREADS = 6;
