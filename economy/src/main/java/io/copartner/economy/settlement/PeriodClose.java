@@ -34,8 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <ol>
  * <li>allocate: the oldest ended OPEN period becomes CLOSING; per asset its pool (the period's inflow plus what the
  * previous period left undistributed) is divided by weight (largest remainder) into payout rows;</li>
- * <li>pay: batches of {@code copartner.settlement.pay-batch} PENDING payouts move PARTNER_POOL → wallets in one ledger entry, one {@code economy.payout}
- * audit entry each, progress counted;</li>
+ * <li>pay: batches of {@code copartner.settlement.pay-batch} PENDING payouts move PARTNER_POOL → wallets in one
+ * ledger entry, one {@code economy.payout} audit entry each, progress counted;</li>
  * <li>settle: a CLOSING period with every payout paid becomes CLOSED and {@link PeriodSettled} is fired.</li>
  * </ol>
  * Payouts above the approval threshold wait as AWAITING_APPROVAL until two different admins approved them.
