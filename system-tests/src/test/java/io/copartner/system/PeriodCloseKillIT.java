@@ -37,7 +37,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A period close resumed after a kill (issue 12 item 3, "resumed after a kill"). {@value #PARTNERS} partners each
- * complete one purchase inside one settlement period (PT30S in the test platform), so its close has that many payouts,
+ * complete one purchase starting early in a settlement period (PT30S in the test platform), so its close has up to
+ * that many payouts (at least {@value #MIN_IN_PERIOD} when a loaded machine spills some into the next period),
  * paid {@code COPARTNER_SETTLEMENT_PAY_BATCH} (small in the test platform) per step. While the close is under way
  * (the admin API shows 0 &lt; partnersDone &lt; partnersTotal) Liberty gets SIGKILL; the database then still shows the
  * period CLOSING and unfinished, so the kill did land mid-close. The supervisor restarts Liberty, the close carries on,
@@ -58,6 +59,8 @@ class PeriodCloseKillIT {
     static final int THREADS = 6;
     /** The completions must all fall into one period of 30 s; they start within this much of its beginning. */
     static final Duration EARLY_IN_PERIOD = Duration.ofSeconds(3);
+    /** At least this many payouts in the close that is killed (at ~90 steps/s a window of over a second). */
+    static final int MIN_IN_PERIOD = 100;
 
     record Buyer(Partner partner, String walletAccount, String order) {
     }
@@ -91,9 +94,15 @@ class PeriodCloseKillIT {
             parallel(PARTNERS, i -> Buy.step(buyers.get(i).partner().token(), buyers.get(i).order(), "completion", null)
                 .then().statusCode(200).body("status", equalTo("COMPLETED")).extract().path("id"));
             System.out.printf("[close-kill] %d orders completed in %.1f s%n", PARTNERS, (System.nanoTime() - t0) / 1e9);
-            Map<String, Long> periods = periodsOf(db, buyers);
-            assertEquals(1, periods.size(), "every completion in one period: " + periods);
-            String periodId = periods.keySet().iterator().next();
+            // On a loaded machine the completions can run past the period's end (38 s once): the close killed is
+            // that of the period that got most of them, and only its buyers are checked.
+            Map<String, String> periodOfOrder = periodsOf(db, buyers);
+            Map<String, Long> periods = new TreeMap<>();
+            periodOfOrder.values().forEach(id -> periods.merge(id, 1L, Long::sum));
+            String periodId = periods.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            System.out.printf("[close-kill] completions per period: %s; the close of %s is killed%n", periods, periodId);
+            assertTrue(periods.get(periodId) >= MIN_IN_PERIOD, "too few completions in one period: " + periods);
+            List<Buyer> paid = buyers.stream().filter(b -> periodId.equals(periodOfOrder.get(b.order()))).toList();
 
             List<String> gaveUp = new CopyOnWriteArrayList<>();
             platform.supervise(Duration.ofMillis(250), gaveUp::add);
@@ -134,7 +143,7 @@ class PeriodCloseKillIT {
             }
             assertTrue(gaveUp.isEmpty(), "the supervisor gave up: " + gaveUp);
             printPace(db, periodId, Integer.parseInt(atKill[1]));
-            assertExactlyOnce(db, periodId, closed, buyers);
+            assertExactlyOnce(db, periodId, closed, paid);
         }
 
         LedgerIT.assertTrialBalance();
@@ -252,19 +261,19 @@ class PeriodCloseKillIT {
         });
     }
 
-    /** Period id → how many of the buyers' orders it got as revenue. */
-    static Map<String, Long> periodsOf(Connection db, List<Buyer> buyers) throws SQLException {
-        Map<String, Long> out = new TreeMap<>();
-        try (PreparedStatement ps = db.prepareStatement("select period_id, count(*) from economy.settlement_revenue "
-            + "where order_id = any(?) group by period_id")) {
+    /** Order id → the period that got it as revenue. */
+    static Map<String, String> periodsOf(Connection db, List<Buyer> buyers) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (PreparedStatement ps = db.prepareStatement("select order_id, period_id from economy.settlement_revenue "
+            + "where order_id = any(?)")) {
             ps.setArray(1, db.createArrayOf("uuid", buyers.stream().map(b -> UUID.fromString(b.order())).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), rs.getLong(2));
+                    out.put(rs.getString(1), rs.getString(2));
                 }
             }
         }
-        assertEquals(buyers.size(), out.values().stream().mapToLong(Long::longValue).sum(), "every order counted");
+        assertEquals(buyers.size(), out.size(), "every order counted");
         return out;
     }
 
