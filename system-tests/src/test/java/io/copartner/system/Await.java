@@ -16,7 +16,12 @@ final class Await {
      * exception or failed assertion in the probe fails at once, as a wrong answer should.
      */
     static <T> T until(Duration timeout, Supplier<T> probe) {
+        return until(timeout, Duration.ofMillis(200), probe);
+    }
+
+    /** As {@link #until(Duration, Supplier)}, polling every {@code every}: for a state that lasts only a moment. */
+    static <T> T until(Duration timeout, Duration every, Supplier<T> probe) {
         return Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO)
-            .pollInterval(Duration.ofMillis(200)).until(probe::get, Objects::nonNull);
+            .pollInterval(every).until(probe::get, Objects::nonNull);
     }
 }

@@ -34,16 +34,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <ol>
  * <li>allocate: the oldest ended OPEN period becomes CLOSING; per asset its pool (the period's inflow plus what the
  * previous period left undistributed) is divided by weight (largest remainder) into payout rows;</li>
- * <li>pay: batches of PENDING payouts move PARTNER_POOL → wallets in one ledger entry, one {@code economy.payout}
- * audit entry each, progress counted;</li>
+ * <li>pay: batches of {@code copartner.settlement.pay-batch} PENDING payouts move PARTNER_POOL → wallets in one
+ * ledger entry, one {@code economy.payout} audit entry each, progress counted;</li>
  * <li>settle: a CLOSING period with every payout paid becomes CLOSED and {@link PeriodSettled} is fired.</li>
  * </ol>
  * Payouts above the approval threshold wait as AWAITING_APPROVAL until two different admins approved them.
  */
 @ApplicationScoped
 public class PeriodClose {
-
-    static final int BATCH = 200;
 
     @Inject
     SettlementStore store;
@@ -69,6 +67,33 @@ public class PeriodClose {
     @Inject
     @ConfigProperty(name = "copartner.payout.approval-threshold", defaultValue = "1000000")
     long threshold;
+
+    /**
+     * Payouts per pay step (one transaction, one ledger entry): bounds a step's locks and what a crash rolls back. At
+     * most 99: with the pool's debit that is the ledger's 100 postings per entry (ledger EntryRules.MAX_POSTINGS). The
+     * old fixed 200 had every entry refused, so a close of 100 or more partners never ended (bench row p found it).
+     */
+    static final int MAX_PAY_BATCH = 99;
+
+    @Inject
+    @ConfigProperty(name = "copartner.settlement.pay-batch", defaultValue = "99")
+    int payBatch;
+
+    /**
+     * Called at start-up before the first tick: a batch of 0 or less would pay nothing and one above 99 would be
+     * refused by the ledger, either leaving every period CLOSING, so the platform refuses to start instead.
+     */
+    void checkPayBatch() {
+        validPayBatch(payBatch);
+    }
+
+    static int validPayBatch(int n) {
+        if (n <= 0 || n > MAX_PAY_BATCH) {
+            throw new IllegalStateException("copartner.settlement.pay-batch (COPARTNER_SETTLEMENT_PAY_BATCH) must be "
+                + "1.." + MAX_PAY_BATCH + " payouts per step (the ledger takes 100 postings per entry), not " + n);
+        }
+        return n;
+    }
 
     @Transactional
     public boolean allocateNext(Instant now) {
@@ -148,7 +173,7 @@ public class PeriodClose {
     /** Pays one batch of PENDING payouts of one period and asset; false when none is pending. */
     @Transactional
     public boolean payNextBatch(Instant now) {
-        List<SettlementStore.Payout> batch = store.lockPending(BATCH);
+        List<SettlementStore.Payout> batch = store.lockPending(payBatch);
         if (batch.isEmpty()) {
             return false;
         }

@@ -45,6 +45,7 @@ public class SettlementScheduler {
     private ScheduledFuture<?> task;
 
     void onStart(@Observes PlatformStarted started) {
+        close.checkPayBatch(); // a bad batch fails the start-up with its reason, not every tick
         task = executor.scheduleWithFixedDelay(this::tick, 1000, millis, TimeUnit.MILLISECONDS);
     }
 
