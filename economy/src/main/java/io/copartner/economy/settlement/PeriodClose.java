@@ -34,7 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <ol>
  * <li>allocate: the oldest ended OPEN period becomes CLOSING; per asset its pool (the period's inflow plus what the
  * previous period left undistributed) is divided by weight (largest remainder) into payout rows;</li>
- * <li>pay: batches of PENDING payouts move PARTNER_POOL → wallets in one ledger entry, one {@code economy.payout}
+ * <li>pay: batches of {@value #BATCH} PENDING payouts move PARTNER_POOL → wallets in one ledger entry, one {@code economy.payout}
  * audit entry each, progress counted;</li>
  * <li>settle: a CLOSING period with every payout paid becomes CLOSED and {@link PeriodSettled} is fired.</li>
  * </ol>
@@ -43,7 +43,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PeriodClose {
 
-    static final int BATCH = 200;
+    /**
+     * Payouts per ledger entry: with the pool's debit that is 100 postings, the ledger's limit per entry (ledger
+     * EntryRules.MAX_POSTINGS). At 200 every entry was refused with 400 and a close of 100 or more partners never
+     * ended (bench row p found it).
+     */
+    static final int BATCH = 99;
 
     @Inject
     SettlementStore store;
