@@ -59,7 +59,7 @@ final class CloseBench {
         long feeBps = policy.path("platformFeeBps").asLong();
         // One real release opens the platform's PARTNER_POOL account (commerce's own registry of it).
         economy.completedOrders(1, economy.shop());
-        Heap heap = Heap.ofLiberty();
+        LibertyJvm heap = LibertyJvm.find();
         String liveBefore = heap == null ? "n/a" : heap.live();
         Period period;
         long seededPool;
@@ -135,18 +135,20 @@ final class CloseBench {
                 st.execute("insert into economy.settlement_weight (period_id, asset, partner, spend, referrals) "
                     + "select '" + period.id + "', 'CNY', partner, spend, 0 from bench_seed");
             }
-            Heap.Sampler sampler = heap == null ? null : heap.sample();
+            LibertyJvm.Sampler sampler = heap == null ? null : heap.sample("PeriodClose");
             long committed = System.nanoTime();
             c.commit();
             close(period, n, seededPool, heap, liveBefore, sampler, committed);
         }
     }
 
-    private void close(Period period, long n, long seededPool, Heap heap, String liveBefore, Heap.Sampler sampler,
+    private void close(Period period, long n, long seededPool, LibertyJvm heap, String liveBefore,
+                       LibertyJvm.Sampler sampler,
                        long committed) throws Exception {
         String admin = bench.token("admin", "admin");
         long closing = 0;
-        long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(45).toNanos();
+        long paidAll = 0;
         long lastPrint = 0;
         JsonNode view = null;
         while (System.nanoTime() < deadline) {
@@ -163,6 +165,13 @@ final class CloseBench {
             if (state.equals("CLOSED")) {
                 break;
             }
+            long total = view.path("partnersTotal").asLong();
+            if (paidAll == 0 && total > 0 && view.path("partnersDone").asLong() == total) {
+                paidAll = System.nanoTime();
+            }
+            if (paidAll > 0 && System.nanoTime() - paidAll > Duration.ofMinutes(5).toNanos()) {
+                break; // every payout paid, but the settle step (the report is built in it) does not commit
+            }
             if (System.nanoTime() - lastPrint > 10e9) {
                 System.out.printf(Locale.ROOT, "[bench]    %s: %,d of %,d partners paid, %.0f s%n", state,
                     view.path("partnersDone").asLong(), view.path("partnersTotal").asLong(),
@@ -174,16 +183,28 @@ final class CloseBench {
         long closed = System.nanoTime();
         String peak = sampler == null ? "n/a" : sampler.stop();
         String liveAfter = heap == null ? "n/a" : heap.live();
+        double allocate = closing == 0 ? Double.NaN : (closing - committed) / 1e9;
+        double paying = paidAll == 0 ? Double.NaN : (paidAll - closing) / 1e9;
         if (view == null || !view.path("state").asText().equals("CLOSED")) {
-            rows.add(new PlatformBench.Row("p", "period close", "not CLOSED within 60 min", String.valueOf(view)));
+            rows.add(new PlatformBench.Row("p", String.format(Locale.ROOT, "period close of %,d partners", n),
+                "NOT CLOSED", String.format(Locale.ROOT, "after %.0f s: allocation %.1f s, payouts %.1f s (%,d of %,d);"
+                    + " the settle step (the report is built in it) did not commit: see Liberty's messages.log",
+                    (closed - committed) / 1e9, allocate, paying, view == null ? 0 : view.path("partnersDone").asLong(),
+                    view == null ? 0 : view.path("partnersTotal").asLong())));
+            if (sampler != null) {
+                rows.add(new PlatformBench.Row("p", "  Liberty heap: live before / peak sampled during / live after",
+                    liveBefore + " / " + peak + " / " + liveAfter, "-Xmx768m"));
+                rows.add(new PlatformBench.Row("p", "  where the close's thread was (jcmd Thread.print samples)", "",
+                    sampler.hotspots(8)));
+            }
             return;
         }
         double total = (closed - committed) / 1e9;
-        double allocate = (closing - committed) / 1e9;
+        double settle = paidAll == 0 ? Double.NaN : (closed - paidAll) / 1e9;
         rows.add(new PlatformBench.Row("p", String.format(Locale.ROOT, "period close of %,d partners: commit -> CLOSED",
             n), String.format(Locale.ROOT, "%.1f s", total), String.format(Locale.ROOT,
-            "goal < 10 s; %,.0f payouts/s overall; allocation (commit -> CLOSING) %.1f s, payouts + report %.1f s",
-            n / total, allocate, total - allocate), n / total));
+            "goal < 10 s; %,.0f payouts/s overall; allocation (commit -> CLOSING) %.1f s, payouts %.1f s "
+                + "(%,.0f/s), settle + report %.1f s", n / total, allocate, paying, n / paying, settle), n / total));
         try (Connection c = bench.db()) {
             long payouts = single(c, "select count(*) from economy.settlement_payout where period_id = '" + period.id
                 + "' and status = 'PAID'");
@@ -214,6 +235,10 @@ final class CloseBench {
         }
         rows.add(new PlatformBench.Row("p", "  Liberty heap: live before / peak sampled during / live after",
             liveBefore + " / " + peak + " / " + liveAfter, "jcmd GC.heap_info (live = after GC.run); -Xmx768m"));
+        if (sampler != null) {
+            rows.add(new PlatformBench.Row("p", "  where the close's thread was (jcmd Thread.print samples)", "",
+                sampler.hotspots(8)));
+        }
         reportSigned(period.id);
     }
 

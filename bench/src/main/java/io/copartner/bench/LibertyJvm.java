@@ -5,30 +5,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Liberty's Java heap as {@code jcmd <pid> GC.heap_info} reports it (the bench started that JVM, so it is one of its
- * descendants, the one running {@code ws-server.jar}). "Live" forces a full GC first; sampling does not.
+ * Liberty's JVM seen through {@code jcmd} (the bench started it, so it is one of its descendants, the one running
+ * {@code ws-server.jar}): the heap as {@code GC.heap_info} reports it ("live" forces a full GC first; sampling does
+ * not), and where a thread spends its time, from {@code Thread.print} samples of the thread whose stack holds a marker.
  */
-final class Heap {
+final class LibertyJvm {
 
     private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     private final long pid;
     private final String jcmd;
 
-    private Heap(long pid, String jcmd) {
+    private LibertyJvm(long pid, String jcmd) {
         this.pid = pid;
         this.jcmd = jcmd;
     }
 
     /** Null when Liberty's process or jcmd cannot be found (e.g. with --attach to a platform started elsewhere). */
-    static Heap ofLiberty() {
+    static LibertyJvm find() {
         Optional<ProcessHandle> liberty = ProcessHandle.current().descendants()
             .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("ws-server.jar")).orElse(false))
             .findFirst();
@@ -36,7 +40,7 @@ final class Heap {
         if (liberty.isEmpty() || jcmd == null || !Files.isExecutable(jcmd)) {
             return null;
         }
-        return new Heap(liberty.get().pid(), jcmd.toString());
+        return new LibertyJvm(liberty.get().pid(), jcmd.toString());
     }
 
     /** Heap in use after a full GC: what the platform really holds. */
@@ -49,27 +53,37 @@ final class Heap {
         }
     }
 
-    /** Samples the used heap once a second on a daemon thread until {@link Sampler#stop()}, which returns the peak. */
-    Sampler sample() {
-        return new Sampler();
+    /**
+     * Samples, about once a second on a daemon thread until {@link Sampler#stop()}, the used heap (its peak) and the
+     * stack of each thread that has {@code marker} in it: counted by its innermost {@code io.copartner} frame (Weld
+     * proxies skipped), and whether the thread then waited on a socket (the database) or ran.
+     */
+    Sampler sample(String marker) {
+        return new Sampler(marker);
     }
 
     final class Sampler {
         private final AtomicLong peak = new AtomicLong();
+        private final Map<String, Integer> frames = new ConcurrentHashMap<>();
         private volatile boolean running = true;
         private final Thread thread;
 
-        private Sampler() {
+        private Sampler(String marker) {
             thread = new Thread(() -> {
                 while (running) {
                     try {
                         peak.accumulateAndGet(usedKb(), Math::max);
-                        Thread.sleep(1000);
+                        for (String stack : run("Thread.print").split("\n\s*\n")) {
+                            if (stack.contains(marker)) {
+                                frames.merge(where(stack), 1, Integer::sum);
+                            }
+                        }
+                        Thread.sleep(500);
                     } catch (IOException | InterruptedException e) {
                         return;
                     }
                 }
-            }, "heap-sampler");
+            }, "liberty-sampler");
             thread.setDaemon(true);
             thread.start();
         }
@@ -79,6 +93,31 @@ final class Heap {
             thread.join(5000);
             return mb(peak.get());
         }
+
+        /** The sampled places, most frequent first, with their share of the samples. */
+        String hotspots(int top) {
+            int total = frames.values().stream().mapToInt(Integer::intValue).sum();
+            return total == 0 ? "no samples" : total + " samples: " + frames.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
+                .map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), 100.0 * e.getValue() / total))
+                .collect(Collectors.joining(", "));
+        }
+    }
+
+    private static String where(String stack) {
+        String place = "?";
+        for (String line : stack.split("\n")) {
+            String l = line.strip();
+            if (l.startsWith("at io.copartner.") && !l.contains("$Proxy$") && !l.contains("WeldSubclass")) {
+                String method = l.substring(3, l.indexOf('('));
+                int cls = method.lastIndexOf('.', method.lastIndexOf('.') - 1);
+                place = method.substring(cls + 1);
+                break;
+            }
+        }
+        boolean db = stack.contains("at org.postgresql.") && (stack.contains("SocketInputStream")
+            || stack.contains("NioSocketImpl") || stack.contains("sun.nio.ch"));
+        return place + (db ? " [db]" : " [jvm]");
     }
 
     private long usedKb() throws IOException, InterruptedException {
