@@ -69,7 +69,7 @@ public final class PlatformBench {
 
     record Options(int seconds, int threads, long pad, int proofs, int anchors, String appends, double warmup,
                    int paced, boolean attach, Set<String> only, String funding, double restWarmup, int signins, int portOffset,
-                   long ballots, long partners) {
+                   long ballots, long[] partners) {
 
         boolean runs(String section) {
             return only.isEmpty() || only.contains(section);
@@ -97,7 +97,7 @@ public final class PlatformBench {
             int signins = 50;
             int portOffset = 0;
             long ballots = 100_000;
-            long partners = 1_000_000;
+            long[] partners = {1_000_000};
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 String v = i + 1 < args.length ? args[i + 1] : null;
@@ -117,13 +117,16 @@ public final class PlatformBench {
                     case "--signins" -> { signins = Integer.parseInt(v); i++; }
                     case "--port-offset" -> { portOffset = Integer.parseInt(v); i++; }
                     case "--ballots" -> { ballots = Long.parseLong(v.replace("_", "")); i++; }
-                    case "--partners" -> { partners = Long.parseLong(v.replace("_", "")); i++; }
+                    case "--partners" -> {
+                        partners = Arrays.stream(v.replace("_", "").split(",")).mapToLong(Long::parseLong).toArray();
+                        i++;
+                    }
                     default -> {
                         System.err.println("""
                             usage: PlatformBench [--seconds 20] [--threads 16] [--pad 1000000] [--proofs 2000]
                                    [--anchors 200] [--appends ledger|none] [--warmup 3] [--paced 1000]
                                    [--attach] [--only a,a2,g,b,s,v,o,t,r,x,p,c,d,e] [--funding own|system] [--rest-warmup 60]
-                                   [--signins 50] [--port-offset 0] [--ballots 100000] [--partners 1000000]
+                                   [--signins 50] [--port-offset 0] [--ballots 100000] [--partners 1000000[,...]]
                               --attach   measure a platform that is already running, found by the COPARTNER_* variables
                                          of ./copartner run (COPARTNER_HTTP_PORT, _KEYCLOAK_PORT, _DB_PORT, _CHAIN_PORT,
                                          _DATA_DIR, ...); its data is kept. Default: start one on ports 29080/28180/
@@ -149,7 +152,8 @@ public final class PlatformBench {
                               --ballots  v: ballots on the one proposal before its listing is paged through (the
                                          measured load's, topped up over REST; needs a voting period that long:
                                          COPARTNER_GOVERNANCE_VOTING_PERIOD_SECONDS, which ./copartner bench sets)
-                              --partners p: partners with a contribution in the closed period (seeded over SQL)""");
+                              --partners p: partners with a contribution in the closed period (seeded over SQL); several
+                                         sizes, comma-separated, close one period each""");
                         System.exit(2);
                     }
                 }
