@@ -69,7 +69,7 @@ public final class PlatformBench {
 
     record Options(int seconds, int threads, long pad, int proofs, int anchors, String appends, double warmup,
                    int paced, boolean attach, Set<String> only, String funding, double restWarmup, int signins, int portOffset,
-                   long ballots) {
+                   long ballots, long[] partners) {
 
         boolean runs(String section) {
             return only.isEmpty() || only.contains(section);
@@ -77,7 +77,8 @@ public final class PlatformBench {
 
         /** The GET baseline is measured whenever a row needs it for its ratio. */
         boolean needsGetBaseline() {
-            return runs("g") || runs("b") || runs("s") || runs("v") || runs("o") || runs("t");
+            return runs("g") || runs("b") || runs("s") || runs("v") || runs("o") || runs("t") || runs("r")
+                || runs("x");
         }
 
         static Options parse(String[] args) {
@@ -96,6 +97,7 @@ public final class PlatformBench {
             int signins = 50;
             int portOffset = 0;
             long ballots = 100_000;
+            long[] partners = {1_000_000};
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 String v = i + 1 < args.length ? args[i + 1] : null;
@@ -115,12 +117,16 @@ public final class PlatformBench {
                     case "--signins" -> { signins = Integer.parseInt(v); i++; }
                     case "--port-offset" -> { portOffset = Integer.parseInt(v); i++; }
                     case "--ballots" -> { ballots = Long.parseLong(v.replace("_", "")); i++; }
+                    case "--partners" -> {
+                        partners = Arrays.stream(v.replace("_", "").split(",")).mapToLong(Long::parseLong).toArray();
+                        i++;
+                    }
                     default -> {
                         System.err.println("""
                             usage: PlatformBench [--seconds 20] [--threads 16] [--pad 1000000] [--proofs 2000]
                                    [--anchors 200] [--appends ledger|none] [--warmup 3] [--paced 1000]
-                                   [--attach] [--only a,a2,g,b,s,v,o,t,c,d,e] [--funding own|system] [--rest-warmup 60]
-                                   [--signins 50] [--port-offset 0] [--ballots 100000]
+                                   [--attach] [--only a,a2,g,b,s,v,o,t,r,x,p,c,d,e] [--funding own|system] [--rest-warmup 60]
+                                   [--signins 50] [--port-offset 0] [--ballots 100000] [--partners 1000000[,...]]
                               --attach   measure a platform that is already running, found by the COPARTNER_* variables
                                          of ./copartner run (COPARTNER_HTTP_PORT, _KEYCLOAK_PORT, _DB_PORT, _CHAIN_PORT,
                                          _DATA_DIR, ...); its data is kept. Default: start one on ports 29080/28180/
@@ -129,7 +135,9 @@ public final class PlatformBench {
                                          JDBC, g = authenticated no-op GET baseline (also run for b and s),
                                          b = ledger entries over REST, s = DID sign-ins, v = governance ballots,
                                          o = checkouts (placement + payment at 200/s, saturated),
-                                         t = traceability,
+                                         t = traceability, r = release with 2-level referral
+                                         commissions (p50/p99), x = points-exchange quotes/s,
+                                         p = period close of --partners partners,
                                          c = integration delay,
                                          d = pad and proofs, e = anchors and gas)
                               --funding  b: 'own' gives each caller its own funding account (default); 'system'
@@ -143,7 +151,9 @@ public final class PlatformBench {
                               --signins  s: serial DID sign-ins measured (nonce + sign + token), after 5 unmeasured
                               --ballots  v: ballots on the one proposal before its listing is paged through (the
                                          measured load's, topped up over REST; needs a voting period that long:
-                                         COPARTNER_GOVERNANCE_VOTING_PERIOD_SECONDS, which ./copartner bench sets)""");
+                                         COPARTNER_GOVERNANCE_VOTING_PERIOD_SECONDS, which ./copartner bench sets)
+                              --partners p: partners with a contribution in the closed period (seeded over SQL); several
+                                         sizes, comma-separated, close one period each""");
                         System.exit(2);
                     }
                 }
@@ -152,7 +162,7 @@ public final class PlatformBench {
                 throw new IllegalArgumentException("--funding own|system");
             }
             return new Options(seconds, threads, pad, proofs, anchors, appends, warmup, paced, attach, only, funding,
-                restWarmup, signins, portOffset, ballots);
+                restWarmup, signins, portOffset, ballots, partners);
         }
     }
 
@@ -226,6 +236,18 @@ public final class PlatformBench {
         }
         if (options.runs("t")) {
             new TraceBench(this, options, rows, getBaseline, settings.baseUrl()).run();
+        }
+        if (options.runs("r") || options.runs("x") || options.runs("p")) {
+            EconomyBench economy = new EconomyBench(this, options, rows, getBaseline, settings.baseUrl());
+            if (options.runs("r")) {
+                economy.commissions();
+            }
+            if (options.runs("x")) {
+                economy.quotes();
+            }
+            if (options.runs("p")) {
+                new CloseBench(this, options, rows, economy).run();
+            }
         }
         if (options.runs("c")) {
             if (rest != null || jdbcStart != null) {
@@ -846,7 +868,7 @@ public final class PlatformBench {
             + ISO.format(time) + "\",\"type\":\"" + type + "\",\"v\":1}";
     }
 
-    private Connection db() throws SQLException {
+    Connection db() throws SQLException {
         return DriverManager.getConnection(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
     }
 
