@@ -91,9 +91,10 @@ public class AnchorWorker {
             long t1 = System.nanoTime();
             outbox.record(receipt, claim.root());
             long t2 = System.nanoTime();
-            LOG.info(() -> String.format("Anchored tree size %d in tx %s (block %d): sent and mined in %.0f ms,"
+            boolean earlierTx = receipt.txHash().equalsIgnoreCase(String.valueOf(claim.txHash()));
+            LOG.info(() -> String.format("Anchored tree size %d in tx %s (block %d): %s in %.0f ms,"
                 + " recorded %.0f ms later", claim.treeSize(), receipt.txHash(), receipt.blockNumber(),
-                (t1 - t0) / 1e6, (t2 - t1) / 1e6));
+                earlierTx ? "sent by an earlier attempt, mined" : "sent and mined", (t1 - t0) / 1e6, (t2 - t1) / 1e6));
             return true;
         } catch (LeaseLostException e) {
             // Another instance presumed this one dead and took the checkpoint over: it sends, not us.
