@@ -137,4 +137,54 @@ class ForgeryCheckTest {
         assertNull(BearerTokenGuard.bearer("Bearer "));
         assertNull(BearerTokenGuard.bearer(null));
     }
+
+    /**
+     * Under concurrent load from a cold start (the production refresh gap, every thread's first token at once) a
+     * genuine token is never judged forged and a tampered one always is: the guard and its JWKS cache are not what
+     * made valid tokens 403 when the guard was wired with initializeAtFirstRequest (docs/reliability.md).
+     */
+    @Test
+    void concurrentCallersFromAColdCacheGetTheSameVerdictsAsOne() throws Exception {
+        ForgeryCheck cold = new ForgeryCheck(new IssuerKeys(
+            URI.create("http://127.0.0.1:" + issuer.getAddress().getPort() + "/certs"),
+            Duration.ofMinutes(5), Duration.ofMillis(200), Clock.systemUTC()));
+        int threads = 32;
+        List<String> genuine = new ArrayList<>();
+        List<String> tampered = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            String token = signed(realKey, "real", "caller-" + i);
+            genuine.add(token);
+            String[] parts = token.split("\\.");
+            String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"sub\":\"admin-" + i + "\"}").getBytes(StandardCharsets.UTF_8));
+            tampered.add(parts[0] + "." + payload + "." + parts[2]);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<List<ForgeryCheck.Verdict>>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int n = i;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    List<ForgeryCheck.Verdict> v = new ArrayList<>();
+                    for (int round = 0; round < 50; round++) {
+                        v.add(cold.judge(genuine.get((n + round) % threads)));
+                        v.add(cold.judge(tampered.get((n + round) % threads)));
+                    }
+                    return v;
+                }));
+            }
+            go.countDown();
+            for (var r : results) {
+                List<ForgeryCheck.Verdict> v = r.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                for (int k = 0; k < v.size(); k += 2) {
+                    assertEquals(UNDECIDED, v.get(k), "a genuine token judged forged under concurrency");
+                    assertEquals(FORGED, v.get(k + 1), "a tampered token let through under concurrency");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -24,6 +24,11 @@ public class AnchorOutbox {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean renew(long id, String instance, long leaseSeconds) {
+        return run(c -> AnchorOutboxStore.renew(c, id, instance, leaseSeconds));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void noteTx(long id, String instance, String txHash) {
         run(c -> {
             AnchorOutboxStore.noteTx(c, id, instance, txHash);

@@ -31,6 +31,9 @@ final class AnchorOutboxStore {
      * Leases the newest due row to {@code instance}, unless another instance holds a live lease on any row: one
      * anchor is in flight platform-wide, since every instance signs with the same key and nonce sequence. A row
      * this instance leased before (a tick that failed half-way, or this instance before a restart) is its own.
+     * A row with a sent transaction and no failed attempt comes first: a dead holder's anchor is settled (recorded
+     * if mined, waited for if pending) before a newer size is sent, so every anchor sent is recorded and none is
+     * sent twice. Once such a row has failed, the newest size goes first again, so one stuck size blocks nothing.
      */
     static Optional<Claim> claim(Connection c, String instance, long leaseSeconds) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
@@ -44,7 +47,7 @@ final class AnchorOutboxStore {
         try (PreparedStatement ps = c.prepareStatement("""
                 update ledger.anchor_outbox set claimed_by = ?, claimed_until = now() + make_interval(secs => ?)
                 where id = (select id from ledger.anchor_outbox where next_attempt_at <= now()
-                            order by tree_size desc limit 1)
+                            order by (tx_hash is not null and attempts = 0) desc, tree_size desc limit 1)
                   and not exists (select 1 from ledger.anchor_outbox
                                   where claimed_until > now() and claimed_by <> ?)
                 returning id, tree_size, root_hash, attempts, tx_hash""")) {
@@ -56,6 +59,21 @@ final class AnchorOutboxStore {
                     ? Optional.of(new Claim(rs.getLong(1), rs.getLong(2), rs.getBytes(3), rs.getInt(4), rs.getString(5)))
                     : Optional.empty();
             }
+        }
+    }
+
+    /**
+     * The lease holder's heartbeat: pushes its lease {@code leaseSeconds} ahead. Returns false when the row is gone
+     * (recorded meanwhile) or leased to another instance (this one was presumed dead): the caller no longer holds it.
+     */
+    static boolean renew(Connection c, long id, String instance, long leaseSeconds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update ledger.anchor_outbox set claimed_until = now() + make_interval(secs => ?)
+                where id = ? and claimed_by = ?""")) {
+            ps.setLong(1, leaseSeconds);
+            ps.setLong(2, id);
+            ps.setString(3, instance);
+            return ps.executeUpdate() == 1;
         }
     }
 

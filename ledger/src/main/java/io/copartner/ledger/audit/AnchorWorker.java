@@ -7,6 +7,8 @@ import io.copartner.ledger.chain.AnchorReceipt;
 import io.copartner.ledger.chain.AnchorRejectedException;
 import io.copartner.ledger.chain.AnchoredEvent;
 import io.copartner.ledger.service.AnchorChainService;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -14,6 +16,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,7 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Drains the anchor outbox after commit as claim, send, record: the newest queued checkpoint (older queued sizes
  * are covered by it) is leased to this instance in one short transaction, sent to AuditAnchor and waited for with
- * no transaction open, and recorded in a second short transaction. A failure backs off exponentially.
+ * no transaction open, and recorded in a second short transaction. A failure backs off exponentially. The lease
+ * is short and renewed by a heartbeat while the anchor is in flight, so a dead instance's checkpoint is taken over
+ * within seconds; the taker-over finds the noted tx hash and waits for that transaction instead of sending another.
  *
  * <p>Reconciliation reads the contract and its {@code Anchored} logs and records what was mined but never
  * recorded (a crash between send and record, or a record that failed). It runs at start-up, after any failure,
@@ -39,10 +45,21 @@ public class AnchorWorker {
     @Inject
     AnchorOutbox outbox;
 
-    /** Longer than a send plus the receipt wait (120 s), so a live sender never loses its lease. */
+    /**
+     * Short, so a dead holder's checkpoint is taken over within seconds; a live holder keeps it however long the
+     * send and the receipt wait (up to 120 s) take, by renewing it (heartbeat).
+     */
     @Inject
-    @ConfigProperty(name = "copartner.audit.anchor.lease.seconds", defaultValue = "300")
+    @ConfigProperty(name = "copartner.audit.anchor.lease.seconds", defaultValue = "15")
     long leaseSeconds;
+
+    /** How often a live holder renews its lease; at most a third of the lease, so two missed beats are survived. */
+    @Inject
+    @ConfigProperty(name = "copartner.audit.anchor.heartbeat.seconds", defaultValue = "3")
+    long heartbeatSeconds;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
 
     @Inject
     @ConfigProperty(name = "copartner.instance.id")
@@ -67,16 +84,23 @@ public class AnchorWorker {
             return false;
         }
         Claim claim = claimed.get();
+        Heartbeat heartbeat = new Heartbeat(claim);
         try {
             long t0 = System.nanoTime();
             AnchorReceipt receipt = land(claim);
             long t1 = System.nanoTime();
             outbox.record(receipt, claim.root());
             long t2 = System.nanoTime();
-            LOG.info(() -> String.format("Anchored tree size %d in tx %s (block %d): sent and mined in %.0f ms,"
+            boolean earlierTx = receipt.txHash().equalsIgnoreCase(String.valueOf(claim.txHash()));
+            LOG.info(() -> String.format("Anchored tree size %d in tx %s (block %d): %s in %.0f ms,"
                 + " recorded %.0f ms later", claim.treeSize(), receipt.txHash(), receipt.blockNumber(),
-                (t1 - t0) / 1e6, (t2 - t1) / 1e6));
+                earlierTx ? "sent by an earlier attempt, mined" : "sent and mined", (t1 - t0) / 1e6, (t2 - t1) / 1e6));
             return true;
+        } catch (LeaseLostException e) {
+            // Another instance presumed this one dead and took the checkpoint over: it sends, not us.
+            LOG.warning(() -> "Lost the lease on tree size " + claim.treeSize() + " before sending; left to "
+                + "the instance that took it over");
+            return false;
         } catch (AnchorRejectedException e) {
             // TreeSizeNotIncreasing: this size (or a later one) is on chain already, most likely ours unrecorded.
             if (reconcileQuietly() && !outbox.queued(claim.id())) {
@@ -88,6 +112,8 @@ public class AnchorWorker {
             fail(claim, e);
             reconcileNeeded = true;
             return false;
+        } finally {
+            heartbeat.stop();
         }
     }
 
@@ -135,6 +161,10 @@ public class AnchorWorker {
                 }
             }
         }
+        // Sure of the lease right before broadcasting: a holder that was presumed dead must not send a second one.
+        if (!outbox.renew(claim.id(), instance(), leaseSeconds)) {
+            throw new LeaseLostException();
+        }
         String txHash = chain.submit(claim.treeSize(), claim.root());
         outbox.noteTx(claim.id(), instance(), txHash);
         return chain.awaitReceipt(txHash, claim.treeSize(), claim.root());
@@ -161,6 +191,49 @@ public class AnchorWorker {
         } catch (RuntimeException dbDown) {
             // The lease stays ours; the next tick takes the row again and reconciles first.
             LOG.log(Level.WARNING, "Could not record the failed anchor attempt", dbDown);
+        }
+    }
+
+    /**
+     * Renews the lease on a claimed checkpoint every few seconds while it is sent and waited for, each renewal its
+     * own short transaction on another thread (the chain call runs with none open). If this instance dies, the
+     * renewals stop and the lease runs out within {@code leaseSeconds}.
+     */
+    private final class Heartbeat {
+        private final Claim claim;
+        private final ScheduledFuture<?> beats;
+        private volatile boolean stopped;
+        private volatile boolean lost;
+
+        Heartbeat(Claim claim) {
+            this.claim = claim;
+            long every = Math.max(200, Math.min(heartbeatSeconds * 1000, leaseSeconds * 1000 / 3));
+            this.beats = executor.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+        }
+
+        private void beat() {
+            try {
+                if (!outbox.renew(claim.id(), instance(), leaseSeconds) && !stopped && !lost) {
+                    lost = true;
+                    LOG.warning(() -> "The lease on tree size " + claim.treeSize() + " was taken over by another"
+                        + " instance while this one waited; recording stays idempotent");
+                }
+            } catch (RuntimeException e) {
+                // The database is unreachable: the lease may run out, and a taker-over finds the noted tx hash.
+                LOG.log(Level.FINE, "Could not renew the anchor lease", e);
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            beats.cancel(false);
+        }
+    }
+
+    /** The lease was found leased to another instance (or done) when this one was about to send. */
+    private static final class LeaseLostException extends RuntimeException {
+        LeaseLostException() {
+            super("anchor lease lost", null, false, false);
         }
     }
 

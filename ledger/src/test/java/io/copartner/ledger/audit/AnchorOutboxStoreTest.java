@@ -79,6 +79,39 @@ class AnchorOutboxStoreTest {
     }
 
     @Test
+    void aHeartbeatKeepsTheLeaseAliveAndTellsAPresumedDeadHolderItLostIt() throws SQLException {
+        enqueue(7);
+        try (Connection c = connection()) {
+            Claim a = AnchorOutboxStore.claim(c, "a", 1).orElseThrow();
+            assertTrue(AnchorOutboxStore.renew(c, a.id(), "a", 300), "the holder renews its own lease");
+            assertEquals(Optional.empty(), AnchorOutboxStore.claim(c, "b", 300), "renewed: still a's");
+            assertFalse(AnchorOutboxStore.renew(c, a.id(), "b", 300), "only the holder renews");
+
+            AnchorOutboxStore.renew(c, a.id(), "a", 0); // a stops beating: its lease runs out
+            Claim b = AnchorOutboxStore.claim(c, "b", 300).orElseThrow();
+            assertEquals(a.id(), b.id(), "the survivor takes the checkpoint over");
+            assertFalse(AnchorOutboxStore.renew(c, a.id(), "a", 300), "a, back from a pause, learns it lost it");
+            assertEquals(Optional.empty(), AnchorOutboxStore.claim(c, "a", 300), "and cannot take it back");
+        }
+    }
+
+    @Test
+    void aTakerOverSettlesTheAnchorInFlightBeforeSendingANewerSize() throws SQLException {
+        enqueue(5);
+        try (Connection c = connection()) {
+            Claim dead = AnchorOutboxStore.claim(c, "dead", 0).orElseThrow();
+            AnchorOutboxStore.noteTx(c, dead.id(), "dead", "0x" + "cd".repeat(32));
+            enqueue(8);
+            Claim b = AnchorOutboxStore.claim(c, "b", 300).orElseThrow();
+            assertEquals(5, b.treeSize(), "the size whose transaction was sent, not the newer one");
+            assertEquals("0x" + "cd".repeat(32), b.txHash(), "so the taker waits for it instead of sending again");
+            AnchorOutboxStore.fail(c, b.id(), "b", "reverted", 0);
+            assertEquals(8, AnchorOutboxStore.claim(c, "b", 300).orElseThrow().treeSize(),
+                "once it failed, the newest size goes first: a stuck size blocks nothing");
+        }
+    }
+
+    @Test
     void twoCallersClaimingAtTheSameMomentNeverBothGetTheRow() throws SQLException {
         enqueue(6);
         try (Connection a = connection(); Connection b = connection()) {
