@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,6 +44,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class PeriodClose {
+
+    private static final Logger LOG = Logger.getLogger(PeriodClose.class.getName());
 
     @Inject
     SettlementStore store;
@@ -194,6 +197,8 @@ public class PeriodClose {
                     + " summing " + totals[1] + ", not the " + a.partners() + " summing " + a.distributed()
                     + " allocated");
             }
+            LOG.info(() -> "settlement period " + a.periodId() + " " + a.asset() + ": " + totals[0] + " payouts "
+                + "allocated, summing " + totals[1]);
         }
         store.allocatedThrough(a.periodId(), a.asset(), chunk.last() == null ? a.allocatedThrough() : chunk.last(),
             done);
