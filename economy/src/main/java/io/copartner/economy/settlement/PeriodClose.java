@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,15 +34,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * happens once, and after a crash the next tick carries on where the last commit left off):
  * <ol>
  * <li>allocate: the oldest ended OPEN period becomes CLOSING; per asset its pool (the period's inflow plus what the
- * previous period left undistributed) is divided by weight (largest remainder) into payout rows;</li>
- * <li>pay: batches of {@code copartner.settlement.pay-batch} PENDING payouts move PARTNER_POOL → wallets in one
- * ledger entry, one {@code economy.payout} audit entry each, progress counted;</li>
- * <li>settle: a CLOSING period with every payout paid becomes CLOSED and {@link PeriodSettled} is fired.</li>
+ * previous period left undistributed), total weight and largest-remainder cut are persisted; then chunk by chunk of
+ * partners their payout rows are inserted (a close of 10^6 partners is 50 short transactions, not one of minutes);</li>
+ * <li>pay: steps of {@code pay-entries} ledger entries of {@code copartner.settlement.pay-batch} PENDING payouts each
+ * move PARTNER_POOL → wallets, one {@code economy.payout} audit entry per payout, progress counted;</li>
+ * <li>settle: a CLOSING period with every payout allocated and paid becomes CLOSED and {@link PeriodSettled} is fired.</li>
  * </ol>
  * Payouts above the approval threshold wait as AWAITING_APPROVAL until two different admins approved them.
  */
 @ApplicationScoped
 public class PeriodClose {
+
+    private static final Logger LOG = Logger.getLogger(PeriodClose.class.getName());
 
     @Inject
     SettlementStore store;
@@ -79,12 +83,32 @@ public class PeriodClose {
     @ConfigProperty(name = "copartner.settlement.pay-batch", defaultValue = "99")
     int payBatch;
 
+    /** Most ledger entries (of {@code pay-batch} payouts each) per pay transaction: 20 × 99 = 1,980 payouts. */
+    static final int MAX_PAY_ENTRIES = 100;
+
+    @Inject
+    @ConfigProperty(name = "copartner.settlement.pay-entries", defaultValue = "20")
+    int payEntries;
+
+    /** Partners (weight rows) per allocation chunk, one transaction each. */
+    @Inject
+    @ConfigProperty(name = "copartner.settlement.allocate-chunk", defaultValue = "20000")
+    int allocateChunk;
+
     /**
      * Called at start-up before the first tick: a batch of 0 or less would pay nothing and one above 99 would be
      * refused by the ledger, either leaving every period CLOSING, so the platform refuses to start instead.
      */
     void checkPayBatch() {
         validPayBatch(payBatch);
+        if (payEntries <= 0 || payEntries > MAX_PAY_ENTRIES) {
+            throw new IllegalStateException("copartner.settlement.pay-entries (COPARTNER_SETTLEMENT_PAY_ENTRIES) must "
+                + "be 1.." + MAX_PAY_ENTRIES + " ledger entries per pay step, not " + payEntries);
+        }
+        if (allocateChunk <= 0 || allocateChunk > 100_000) {
+            throw new IllegalStateException("copartner.settlement.allocate-chunk (COPARTNER_SETTLEMENT_ALLOCATE_CHUNK) "
+                + "must be 1..100000 partners per allocation step, not " + allocateChunk);
+        }
     }
 
     static int validPayBatch(int n) {
@@ -95,6 +119,11 @@ public class PeriodClose {
         return n;
     }
 
+    /**
+     * Step 1: the oldest ended OPEN period becomes CLOSING (nothing more is booked into it) with, per asset, its pool,
+     * total weight and largest-remainder cut persisted, all computed in the database; the payouts follow in chunks
+     * ({@link #allocateNextChunk}). Bounded in what it holds: a few rows per asset, whatever the number of partners.
+     */
     @Transactional
     public boolean allocateNext(Instant now) {
         Optional<SettlementStore.Period> due = store.lockOldestDueOpen(now);
@@ -103,8 +132,7 @@ public class PeriodClose {
         }
         SettlementStore.Period period = due.get();
         int version = policies.inForceAt(period.start()).version();
-        Map<String, Long> inflow = new TreeMap<>();
-        store.revenues(period.id()).forEach(r -> inflow.merge(r.asset(), r.partnerPool(), Math::addExact));
+        Map<String, Long> inflow = store.inflows(period.id());
         Map<String, Long> carried = new TreeMap<>();
         store.carried(period.start()).forEach(p -> carried.put(p.asset(), p.undistributed()));
         TreeMap<String, Boolean> assets = new TreeMap<>();
@@ -127,25 +155,10 @@ public class PeriodClose {
 
     private int allocate(SettlementStore.Period period, String asset, long inflow, long carriedIn, int version,
                          Instant now) {
-        List<SettlementStore.Weight> weights = store.weights(period.id(), asset);
-        List<Long> w = new ArrayList<>(weights.size());
-        long total = 0;
-        for (SettlementStore.Weight x : weights) {
-            w.add(x.weight());
-            total = Math.addExact(total, x.weight());
-        }
         long pool = Math.addExact(inflow, carriedIn);
-        Allocation a = Allocation.of(pool, w);
-        List<SettlementStore.Payout> payouts = new ArrayList<>();
-        for (int i = 0; i < weights.size(); i++) {
-            long amount = a.shares().get(i);
-            if (amount > 0) {
-                String partner = weights.get(i).partner();
-                payouts.add(new SettlementStore.Payout(payoutId(period.id(), asset, partner), period.id(), asset,
-                    partner, Long.toString(w.get(i)), amount, amount > threshold ? "AWAITING_APPROVAL" : "PENDING",
-                    null, null, null));
-            }
-        }
+        SettlementStore.Cut cut = store.cut(period.id(), asset, pool);
+        // No positive weight or an empty pool: nothing is distributed, the whole pool is carried forward.
+        long distributed = cut.partners() == 0 ? 0 : pool;
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("periodId", period.id());
         p.put("asset", asset);
@@ -153,15 +166,43 @@ public class PeriodClose {
         p.put("inflow", Long.toString(inflow));
         p.put("carriedIn", Long.toString(carriedIn));
         p.put("partnerPool", Long.toString(pool));
-        p.put("totalWeight", Long.toString(total));
-        p.put("distributed", Long.toString(a.distributed()));
-        p.put("undistributed", Long.toString(a.undistributed()));
-        p.put("partners", payouts.size());
+        p.put("totalWeight", cut.totalWeight().toPlainString());
+        p.put("distributed", Long.toString(distributed));
+        p.put("undistributed", Long.toString(pool - distributed));
+        p.put("partners", cut.partners());
         AuditReceipt r = audit.record("economy.settlement.allocated", "settlement-period:" + period.id(), now, p);
-        store.addPool(new SettlementStore.Pool(period.id(), asset, inflow, carriedIn, Long.toString(total),
-            a.distributed(), a.undistributed(), r.entryId()));
-        store.addPayouts(payouts);
-        return payouts.size();
+        store.addPool(new SettlementStore.Pool(period.id(), asset, inflow, carriedIn,
+            cut.totalWeight().toPlainString(), distributed, pool - distributed, r.entryId()), cut, cut.partners() > 0);
+        return cut.partners();
+    }
+
+    /**
+     * Step 1b: the payouts of the next {@code copartner.settlement.allocate-chunk} partners of a pool still
+     * allocating, computed and inserted by one statement; the pool's cursor moves on in the same transaction, so a
+     * crash repeats at most the chunk it interrupted. The last chunk checks count and sum against the allocation.
+     */
+    @Transactional
+    public boolean allocateNextChunk() {
+        Optional<SettlementStore.Allocating> next = store.lockAllocating();
+        if (next.isEmpty()) {
+            return false;
+        }
+        SettlementStore.Allocating a = next.get();
+        SettlementStore.Chunk chunk = store.allocateChunk(a, allocateChunk, threshold);
+        boolean done = chunk.read() < allocateChunk;
+        if (done) {
+            long[] totals = store.payoutTotals(a.periodId(), a.asset());
+            if (totals[0] != a.partners() || totals[1] != a.distributed()) {
+                throw new IllegalStateException("the payouts of " + a.periodId() + " " + a.asset() + " are " + totals[0]
+                    + " summing " + totals[1] + ", not the " + a.partners() + " summing " + a.distributed()
+                    + " allocated");
+            }
+            LOG.info(() -> "settlement period " + a.periodId() + " " + a.asset() + ": " + totals[0] + " payouts "
+                + "allocated, summing " + totals[1]);
+        }
+        store.allocatedThrough(a.periodId(), a.asset(), chunk.last() == null ? a.allocatedThrough() : chunk.last(),
+            done);
+        return true;
     }
 
     /** Deterministic, so a payout's id is the same whichever instance allocated it. */
@@ -170,34 +211,52 @@ public class PeriodClose {
             .getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Pays one batch of PENDING payouts of one period and asset; false when none is pending. */
+    /**
+     * Step 2: pays up to {@code pay-entries} × {@code pay-batch} PENDING payouts of one period and asset in one
+     * transaction: one ledger entry per {@code pay-batch} payouts (PARTNER_POOL → their wallets), their
+     * {@code economy.payout} audit entries in one batch, all marked PAID in one statement. False when none is pending.
+     */
     @Transactional
     public boolean payNextBatch(Instant now) {
-        List<SettlementStore.Payout> batch = store.lockPending(payBatch);
+        List<SettlementStore.Payout> batch = store.lockPending(payBatch * payEntries);
         if (batch.isEmpty()) {
             return false;
         }
         String periodId = batch.get(0).periodId();
         String asset = batch.get(0).asset();
-        List<PostingLine> lines = new ArrayList<>();
-        long sum = 0;
-        for (SettlementStore.Payout p : batch) {
-            lines.add(new PostingLine(wallets.walletAccount(PartyId.parse(p.partner()), asset), asset, p.amount()));
-            sum = Math.addExact(sum, p.amount());
+        UUID pool = poolAccount(asset);
+        List<UUID> ids = new ArrayList<>(batch.size());
+        List<UUID> entries = new ArrayList<>(batch.size());
+        List<Map<String, Object>> payloads = new ArrayList<>(batch.size());
+        for (int from = 0; from < batch.size(); from += payBatch) {
+            List<SettlementStore.Payout> part = batch.subList(from, Math.min(batch.size(), from + payBatch));
+            List<PostingLine> lines = new ArrayList<>(part.size() + 1);
+            lines.add(null);
+            long sum = 0;
+            for (SettlementStore.Payout p : part) {
+                lines.add(new PostingLine(wallets.walletAccount(PartyId.parse(p.partner()), asset), asset, p.amount()));
+                sum = Math.addExact(sum, p.amount());
+            }
+            lines.set(0, new PostingLine(pool, asset, -sum));
+            PostResult entry = ledger.post(new PostEntry("revenue share " + periodId + " " + asset, lines, null),
+                "economy.payout:" + part.get(0).id());
+            for (SettlementStore.Payout p : part) {
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("periodId", periodId);
+                payload.put("partner", p.partner());
+                payload.put("asset", asset);
+                payload.put("amount", Long.toString(p.amount()));
+                payload.put("payoutId", p.id().toString());
+                payload.put("ledgerEntryId", entry.entry().id().toString());
+                payloads.add(payload);
+                ids.add(p.id());
+                entries.add(entry.entry().id());
+            }
         }
-        lines.add(0, new PostingLine(poolAccount(asset), asset, -sum));
-        PostResult entry = ledger.post(new PostEntry("revenue share " + periodId + " " + asset, lines, null),
-            "economy.payout:" + batch.get(0).id());
-        for (SettlementStore.Payout p : batch) {
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("periodId", periodId);
-            payload.put("partner", p.partner());
-            payload.put("asset", asset);
-            payload.put("amount", Long.toString(p.amount()));
-            payload.put("payoutId", p.id().toString());
-            payload.put("ledgerEntryId", entry.entry().id().toString());
-            AuditReceipt r = audit.record("economy.payout", "settlement-period:" + periodId, now, payload);
-            store.paid(p.id(), entry.entry().id(), r.entryId(), now);
+        List<AuditReceipt> receipts = audit.recordAll("economy.payout", "settlement-period:" + periodId, now, payloads);
+        int marked = store.paidAll(ids, entries, receipts.stream().map(AuditReceipt::entryId).toList(), now);
+        if (marked != batch.size()) {
+            throw new IllegalStateException("marked " + marked + " of " + batch.size() + " locked payouts PAID");
         }
         store.addDone(periodId, batch.size());
         return true;

@@ -47,10 +47,10 @@ public class SettlementFigures implements PeriodFigures {
                 spenders.add(r.auditEntry());
             }
         }
-        List<SettlementStore.Payout> paid = store.paidPayouts(id);
+        List<SettlementStore.Paid> paid = store.paidPayouts(id);
         Map<String, long[]> distributed = new LinkedHashMap<>();
         Map<String, List<Long>> payoutEntries = new LinkedHashMap<>();
-        for (SettlementStore.Payout p : paid) {
+        for (SettlementStore.Paid p : paid) {
             distributed.computeIfAbsent(p.asset(), a -> new long[1])[0] += p.amount();
             payoutEntries.computeIfAbsent(p.asset(), a -> new ArrayList<>()).add(p.auditEntry());
         }
@@ -68,8 +68,8 @@ public class SettlementFigures implements PeriodFigures {
             out.put(a + "undistributed", new Figure(Long.toString(pool.undistributed()),
                 List.of(pool.auditEntry())));
         }
-        List<Long> all = paid.stream().map(SettlementStore.Payout::auditEntry).toList();
-        long[] amounts = paid.stream().mapToLong(SettlementStore.Payout::amount).sorted().toArray();
+        List<Long> all = paid.stream().map(SettlementStore.Paid::auditEntry).toList();
+        long[] amounts = paid.stream().mapToLong(SettlementStore.Paid::amount).sorted().toArray();
         out.put("/payouts/count", new Figure(Integer.toString(amounts.length), all));
         out.put("/payouts/min", new Figure(amounts.length == 0 ? "0" : Long.toString(amounts[0]), all));
         out.put("/payouts/median", new Figure(amounts.length == 0 ? "0"

@@ -58,6 +58,9 @@ public class SettlementScheduler {
             while (steps < MAX_STEPS_PER_TICK && close.allocateNext(now)) {
                 steps++;
             }
+            while (steps < MAX_STEPS_PER_TICK && close.allocateNextChunk()) {
+                steps++;
+            }
             while (steps < MAX_STEPS_PER_TICK && close.payNextBatch(now)) {
                 steps++;
             }

@@ -1,6 +1,7 @@
 package io.copartner.economy.settlement;
 
 import io.copartner.kernel.jdbc.Jdbc;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -100,10 +101,11 @@ public class SettlementStore {
             .stream().findFirst();
     }
 
-    /** A CLOSING period whose payouts are all paid, locked. */
+    /** A CLOSING period whose payouts are all allocated and paid, locked. */
     public Optional<Period> lockSettled() {
         return jdbc.query("select " + PERIOD_COLS + " from economy.settlement_period s where state = 'CLOSING' and "
-            + "not exists (select 1 from economy.settlement_payout p where p.period_id = s.id and p.status <> 'PAID') "
+            + "not exists (select 1 from economy.settlement_payout p where p.period_id = s.id and p.status <> 'PAID') and "
+            + "not exists (select 1 from economy.settlement_pool o where o.period_id = s.id and o.allocating) "
             + "order by start_at limit 1 for update skip locked", ps -> { }, SettlementStore::period)
             .stream().findFirst();
     }
@@ -177,6 +179,14 @@ public class SettlementStore {
             rs -> new Revenue(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
     }
 
+    /** The period's inflow to the partner pool per asset, summed in the database (10^6 orders never reach the heap). */
+    public java.util.Map<String, Long> inflows(String periodId) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        jdbc.query("select asset, sum(partner_pool)::bigint from economy.settlement_revenue where period_id = ? "
+            + "group by asset", ps -> ps.setString(1, periodId), rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
     /** Weights of a period and asset in partner order (the order ties of the largest remainder go by). */
     public List<Weight> weights(String periodId, String asset) {
         return jdbc.query("select asset, partner, spend, referrals from economy.settlement_weight where period_id = ? "
@@ -223,9 +233,11 @@ public class SettlementStore {
             .toPlainString(), rs.getLong(6), rs.getLong(7), rs.getLong(8));
     }
 
-    public void addPool(Pool p) {
+    /** The pool with its cut; {@code allocating} while its payouts are still to be inserted in chunks. */
+    public void addPool(Pool p, Cut cut, boolean allocating) {
         jdbc.update("insert into economy.settlement_pool (period_id, asset, inflow, carried_in, total_weight, "
-            + "distributed, undistributed, audit_entry) values (?, ?, ?, ?, ?::numeric, ?, ?, ?)", ps -> {
+            + "distributed, undistributed, audit_entry, allocating, cut_remainder, cut_partner, partners) "
+            + "values (?, ?, ?, ?, ?::numeric, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                 ps.setString(1, p.periodId());
                 ps.setString(2, p.asset());
                 ps.setLong(3, p.inflow());
@@ -234,6 +246,10 @@ public class SettlementStore {
                 ps.setLong(6, p.distributed());
                 ps.setLong(7, p.undistributed());
                 ps.setLong(8, p.auditEntry());
+                ps.setBoolean(9, allocating);
+                ps.setBigDecimal(10, cut.cutRemainder());
+                ps.setString(11, cut.cutPartner());
+                ps.setInt(12, cut.partners());
             });
     }
 
@@ -243,29 +259,149 @@ public class SettlementStore {
             ps -> ps.setString(1, periodId), SettlementStore::pool);
     }
 
-    /** Inserts payouts in JDBC batches (a close of 10^6 partners is one pass). */
-    public void addPayouts(List<Payout> payouts) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-            "insert into economy.settlement_payout (id, period_id, asset, partner, weight, amount, status) "
-                + "values (?, ?, ?, ?, ?::numeric, ?, ?)")) {
-            int n = 0;
-            for (Payout p : payouts) {
-                ps.setObject(1, p.id());
-                ps.setString(2, p.periodId());
-                ps.setString(3, p.asset());
-                ps.setString(4, p.partner());
-                ps.setString(5, p.weight());
-                ps.setLong(6, p.amount());
-                ps.setString(7, p.status());
-                ps.addBatch();
-                if (++n % 5000 == 0) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            throw Jdbc.failed(e);
+    /**
+     * The largest-remainder cut of a pool over the period's weights (see {@link RemainderCut}), in SQL with exact
+     * numeric: the total weight W, the leftover units {@code pool - Σ floor(pool*w/W)}, the (remainder, partner) of the
+     * last of the leftover winners in the order remainder descending, partner ascending (the order of
+     * {@link #weights}), and how many payouts it makes. Set-based: a few scans and one sort in the database.
+     */
+    public record Cut(BigDecimal totalWeight, long leftover, BigDecimal cutRemainder, String cutPartner, int partners) {
+    }
+
+    private static final String POSITIVE = "(select partner, (spend + referrals)::numeric as w from "
+        + "economy.settlement_weight where period_id = ? and asset = ? and spend + referrals > 0) q";
+
+    public Cut cut(String periodId, String asset, long pool) {
+        BigDecimal total = jdbc.query("select coalesce(sum(w), 0) from " + POSITIVE, ps -> {
+            ps.setString(1, periodId);
+            ps.setString(2, asset);
+        }, rs -> rs.getBigDecimal(1)).get(0);
+        if (total.signum() == 0 || pool == 0) {
+            return new Cut(total, 0, null, null, 0);
         }
+        BigDecimal p = BigDecimal.valueOf(pool);
+        long floors = jdbc.query("select coalesce(sum(div(?::numeric * w, ?::numeric)), 0) from " + POSITIVE, ps -> {
+            ps.setBigDecimal(1, p);
+            ps.setBigDecimal(2, total);
+            ps.setString(3, periodId);
+            ps.setString(4, asset);
+        }, rs -> rs.getBigDecimal(1)).get(0).longValueExact();
+        long leftover = pool - floors;
+        BigDecimal[] cutRemainder = {null};
+        String[] cutPartner = {null};
+        if (leftover > 0) {
+            jdbc.query("select mod(?::numeric * w, ?::numeric) as r, partner from " + POSITIVE
+                + " order by r desc, partner offset ? limit 1", ps -> {
+                    ps.setBigDecimal(1, p);
+                    ps.setBigDecimal(2, total);
+                    ps.setString(3, periodId);
+                    ps.setString(4, asset);
+                    ps.setLong(5, leftover - 1);
+                }, rs -> {
+                    cutRemainder[0] = rs.getBigDecimal(1);
+                    cutPartner[0] = rs.getString(2);
+                    return null;
+                });
+        }
+        int partners = jdbc.query("select count(*) from (select partner, " + SHARE + " as amount from " + POSITIVE
+            + ") s where amount > 0", ps -> {
+                int i = bindShare(ps, 1, p, total, cutRemainder[0], cutPartner[0]);
+                ps.setString(i++, periodId);
+                ps.setString(i, asset);
+            }, rs -> rs.getInt(1)).get(0);
+        return new Cut(total, leftover, cutRemainder[0], cutPartner[0], partners);
+    }
+
+    /** A partner's part: floor(pool*w/W), plus one if (remainder, partner) is at or before the cut (10 parameters). */
+    private static final String SHARE = "div(?::numeric * w, ?::numeric) + case when ?::numeric is not null and "
+        + "(mod(?::numeric * w, ?::numeric) > ?::numeric or (mod(?::numeric * w, ?::numeric) = ?::numeric and "
+        + "partner <= ?::text)) then 1 else 0 end";
+
+    private static int bindShare(PreparedStatement ps, int i, BigDecimal pool, BigDecimal total, BigDecimal cutR,
+                                 String cutP) throws SQLException {
+        ps.setBigDecimal(i++, pool);
+        ps.setBigDecimal(i++, total);
+        ps.setBigDecimal(i++, cutR);
+        ps.setBigDecimal(i++, pool);
+        ps.setBigDecimal(i++, total);
+        ps.setBigDecimal(i++, cutR);
+        ps.setBigDecimal(i++, pool);
+        ps.setBigDecimal(i++, total);
+        ps.setBigDecimal(i++, cutR);
+        ps.setString(i++, cutP);
+        return i;
+    }
+
+    /** A pool whose payouts are still being inserted, with its cut and how far its chunks got. */
+    public record Allocating(String periodId, String asset, long pool, BigDecimal totalWeight, BigDecimal cutRemainder,
+                             String cutPartner, String allocatedThrough, int partners, long distributed) {
+    }
+
+    /** The oldest pool still allocating, locked (another instance takes another pool or waits a tick). */
+    public Optional<Allocating> lockAllocating() {
+        return jdbc.query("select period_id, asset, inflow + carried_in, total_weight, cut_remainder, cut_partner, "
+            + "allocated_through, partners, distributed from economy.settlement_pool where allocating "
+            + "order by period_id, asset limit 1 for update skip locked", ps -> { },
+            rs -> new Allocating(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4),
+                rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getLong(9)))
+            .stream().findFirst();
+    }
+
+    /** What one chunk did: the last partner it read (null: none) and how many weight rows it read. */
+    public record Chunk(String last, int read) {
+    }
+
+    /**
+     * Inserts the payouts of the next {@code limit} partners (by weight row, in partner order) after the pool's cursor,
+     * computed in the database: amount as {@link #SHARE}, status AWAITING_APPROVAL above {@code threshold}, the id
+     * {@code UUID.nameUUIDFromBytes("economy.payout|period|asset|partner")} (MD5, version 3, as PeriodClose.payoutId).
+     */
+    public Chunk allocateChunk(Allocating a, int limit, long threshold) {
+        String sql = "with c as (select partner, greatest(0, spend + referrals)::numeric as w from "
+            + "economy.settlement_weight where period_id = ? and asset = ? and (?::text is null or partner > ?::text) "
+            + "order by partner limit ?), "
+            + "s as (select partner, w, " + SHARE + " as amount from c where w > 0), "
+            + "h as (select partner, w, amount, md5('economy.payout|' || ?::text || '|' || ?::text || '|' || partner) "
+            + "as h from s where amount > 0), "
+            + "i as (insert into economy.settlement_payout (id, period_id, asset, partner, weight, amount, status) "
+            + "select (substr(h, 1, 12) || '3' || substr(h, 14, 3) || substr('89ab', "
+            + "(('x' || substr(h, 17, 1))::bit(4)::int % 4) + 1, 1) || substr(h, 18))::uuid, ?, ?, partner, w, amount, "
+            + "case when amount > ? then 'AWAITING_APPROVAL' else 'PENDING' end from h returning 1) "
+            + "select (select count(*) from i), (select count(*) from c), (select partner from c order by partner desc "
+            + "limit 1)";
+        return jdbc.query(sql, ps -> {
+            int i = 1;
+            ps.setString(i++, a.periodId());
+            ps.setString(i++, a.asset());
+            ps.setString(i++, a.allocatedThrough());
+            ps.setString(i++, a.allocatedThrough());
+            ps.setInt(i++, limit);
+            i = bindShare(ps, i, BigDecimal.valueOf(a.pool()), a.totalWeight(), a.cutRemainder(), a.cutPartner());
+            ps.setString(i++, a.periodId());
+            ps.setString(i++, a.asset());
+            ps.setString(i++, a.periodId());
+            ps.setString(i++, a.asset());
+            ps.setLong(i, threshold);
+        }, rs -> new Chunk(rs.getString(3), rs.getInt(2))).get(0);
+    }
+
+    public void allocatedThrough(String periodId, String asset, String partner, boolean done) {
+        jdbc.update("update economy.settlement_pool set allocated_through = ?, allocating = ? where period_id = ? and "
+            + "asset = ?", ps -> {
+                ps.setString(1, partner);
+                ps.setBoolean(2, !done);
+                ps.setString(3, periodId);
+                ps.setString(4, asset);
+            });
+    }
+
+    /** Count and sum of the payouts of a period and asset: the last chunk checks them against the allocation. */
+    public long[] payoutTotals(String periodId, String asset) {
+        return jdbc.query("select count(*), coalesce(sum(amount), 0)::bigint from economy.settlement_payout where "
+            + "period_id = ? and asset = ?", ps -> {
+                ps.setString(1, periodId);
+                ps.setString(2, asset);
+            }, rs -> new long[] {rs.getLong(1), rs.getLong(2)}).get(0);
     }
 
     private static final String PAYOUT_COLS = "id, period_id, asset, partner, weight, amount, status, first_approver, "
@@ -295,6 +431,22 @@ public class SettlementStore {
                 ps.setObject(3, Jdbc.ts(at));
                 ps.setObject(4, id);
             });
+    }
+
+    /** Marks a pay step's payouts PAID in one statement; the number marked (all of them, they are locked). */
+    public int paidAll(List<UUID> ids, List<UUID> ledgerEntries, List<Long> auditEntries, Instant at) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+            "update economy.settlement_payout p set status = 'PAID', ledger_entry = u.e::uuid, audit_entry = u.a, "
+                + "paid_at = ? from unnest(?::text[], ?::text[], ?::bigint[]) as u(id, e, a) where p.id = u.id::uuid "
+                + "and p.status = 'PENDING'")) {
+            ps.setObject(1, Jdbc.ts(at));
+            ps.setArray(2, c.createArrayOf("text", ids.stream().map(UUID::toString).toArray()));
+            ps.setArray(3, c.createArrayOf("text", ledgerEntries.stream().map(UUID::toString).toArray()));
+            ps.setArray(4, c.createArrayOf("bigint", auditEntries.toArray()));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Jdbc.failed(e);
+        }
     }
 
     public int unpaid(String periodId) {
@@ -332,9 +484,14 @@ public class SettlementStore {
             }, SettlementStore::payout).stream().findFirst();
     }
 
-    /** Paid payouts of a period (amount, audit entry), for the report's distribution summary. */
-    public List<Payout> paidPayouts(String periodId) {
-        return jdbc.query("select " + PAYOUT_COLS + " from economy.settlement_payout where period_id = ? and "
-            + "status = 'PAID' order by amount, partner", ps -> ps.setString(1, periodId), SettlementStore::payout);
+    /** What the report needs of a paid payout: three columns, not the whole row (10^6 of them in one report). */
+    public record Paid(String asset, long amount, long auditEntry) {
+    }
+
+    /** Paid payouts of a period (asset, amount, audit entry), for the report's distribution summary. */
+    public List<Paid> paidPayouts(String periodId) {
+        return jdbc.query("select asset, amount, audit_entry from economy.settlement_payout where period_id = ? and "
+            + "status = 'PAID' order by amount, partner", ps -> ps.setString(1, periodId),
+            rs -> new Paid(rs.getString(1).intern(), rs.getLong(2), rs.getLong(3)));
     }
 }

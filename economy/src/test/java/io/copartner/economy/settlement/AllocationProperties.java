@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 
@@ -35,6 +36,42 @@ class AllocationProperties {
                 assertEquals(0L, a.shares().get(i));
             }
         }
+    }
+
+    /**
+     * The chunked close (the cut computed once, then the parts chunk by chunk, each partner on its own) pays exactly
+     * what the one-shot largest remainder pays, partner by partner, whatever the chunking. Small weights and pools
+     * make many ties of remainders, where the order of keys decides.
+     */
+    @Property(tries = 1000)
+    void chunkedEqualsOneShot(@ForAll @LongRange(min = 0, max = 1_000_000_000_000L) long pool,
+                              @ForAll @Size(min = 1, max = 300) List<@LongRange(min = 0, max = 10_000_000_000L) Long> weights,
+                              @ForAll @IntRange(min = 1, max = 50) int chunk) {
+        chunkedEqualsOneShotFor(pool, weights, chunk);
+    }
+
+    @Property(tries = 1000)
+    void chunkedEqualsOneShotWithTies(@ForAll @LongRange(min = 0, max = 1_000) long pool,
+                                      @ForAll @Size(min = 1, max = 200) List<@LongRange(min = 0, max = 7) Long> weights,
+                                      @ForAll @IntRange(min = 1, max = 30) int chunk) {
+        chunkedEqualsOneShotFor(pool, weights, chunk);
+    }
+
+    private static void chunkedEqualsOneShotFor(long pool, List<Long> weights, int chunk) {
+        Allocation oneShot = Allocation.of(pool, weights);
+        if (oneShot.distributed() == 0) {
+            return; // nothing to cut: no weight or an empty pool, carried forward whole (the close makes no payouts)
+        }
+        RemainderCut cut = RemainderCut.of(pool, weights);
+        long sum = 0;
+        for (int from = 0; from < weights.size(); from += chunk) {
+            for (int i = from; i < Math.min(weights.size(), from + chunk); i++) {
+                long part = cut.share(weights.get(i), i);
+                assertEquals(oneShot.shares().get(i), part, "partner " + i);
+                sum += part;
+            }
+        }
+        assertEquals(pool, sum);
     }
 
     @Property(tries = 50)

@@ -1,6 +1,7 @@
 package io.copartner.ledger.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,4 +23,15 @@ public interface AuditTrail {
      * audit entry and the change it records carry the same time.
      */
     AuditReceipt record(String type, String subject, Instant time, Map<String, ?> payload);
+
+    /**
+     * Records one entry per payload, all of one type and subject at {@code time}, in one batch: the same entries,
+     * byte for byte, as {@link #record(String, String, Instant, Map)} called for each in order (ids ascending in
+     * that order). For steps that record thousands of entries (a period close's payouts). The default records them one
+     * by one; the platform's implementation writes them in one batch.
+     */
+    default List<AuditReceipt> recordAll(String type, String subject, Instant time,
+                                         List<? extends Map<String, ?>> payloads) {
+        return payloads.stream().map(p -> record(type, subject, time, p)).toList();
+    }
 }
