@@ -119,7 +119,8 @@ public class CoCreationStore {
     public void accrue(UUID orderId, int lineNo, long accrued, long clawedBack, String periodId, UUID ledgerEntry,
                        long auditEntry) {
         jdbc.update("update economy.cocreation_line set status = 'ACCRUED', accrued = ?, clawed_back = ?, "
-            + "period_id = ?, ledger_entry = ?, audit_entry = ? where order_id = ? and line_no = ?", ps -> {
+            + "period_id = ?, ledger_entry = ?, audit_entry = ? where order_id = ? and line_no = ? and "
+            + "status in ('PENDING', 'WITHHELD')", ps -> {
                 ps.setLong(1, accrued);
                 ps.setLong(2, clawedBack);
                 ps.setString(3, periodId);
@@ -140,6 +141,34 @@ public class CoCreationStore {
         return jdbc.query("select " + LINE_COLS + " from economy.cocreation_line where period_id = ? and "
             + "status = 'ACCRUED' order by product_id, order_id, line_no", ps -> ps.setString(1, periodId),
             CoCreationStore::line);
+    }
+
+    /** A flagged order's lines at release: their split is kept, nothing moves until the flag is decided. */
+    public void withhold(UUID orderId, int lineNo, long accrued, long clawedBack, UUID receivableAccount) {
+        jdbc.update("update economy.cocreation_line set status = 'WITHHELD', accrued = ?, clawed_back = ?, "
+            + "receivable_account = ? where order_id = ? and line_no = ? and status = 'PENDING'", ps -> {
+                ps.setLong(1, accrued);
+                ps.setLong(2, clawedBack);
+                ps.setObject(3, receivableAccount);
+                ps.setObject(4, orderId);
+                ps.setInt(5, lineNo);
+            });
+    }
+
+    /** The order's WITHHELD lines, locked, with the receivable their accrual is to come from. */
+    public List<Withheld> lockWithheld(UUID orderId) {
+        return jdbc.query("select " + LINE_COLS + ", receivable_account from economy.cocreation_line where "
+            + "order_id = ? and status = 'WITHHELD' order by line_no for update", ps -> ps.setObject(1, orderId),
+            rs -> new Withheld(line(rs), Jdbc.uuid(rs, "receivable_account")));
+    }
+
+    public record Withheld(Line line, UUID receivableAccount) {
+    }
+
+    /** Confirmed fraud: the withheld lines accrue nothing, ever. */
+    public int voidWithheld(UUID orderId) {
+        return jdbc.update("update economy.cocreation_line set status = 'VOID' where order_id = ? and "
+            + "status = 'WITHHELD'", ps -> ps.setObject(1, orderId));
     }
 
     // --- the payable account and payouts ----------------------------------------------------------------------
