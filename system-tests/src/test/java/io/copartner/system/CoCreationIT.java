@@ -385,6 +385,69 @@ class CoCreationIT {
             .noneMatch(w -> payoutId.equals(((Map<String, Object>) w).get("id"))), "no longer waiting");
     }
 
+    /**
+     * Fraud holds reach co-creation (issue 12 item 5): a flagged fake order (刷单) of a co-created product accrues
+     * nothing for its co-creator at release; once an admin clears the flag its share accrues and is paid.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFlaggedOrdersCoCreationShareIsWithheldUntilTheFlagIsCleared() {
+        Partner creator = Gov.partner(Type.ED25519);
+        Shop.Merchant m = Shop.merchant(true);
+        long price = 10_000;
+        String product = listCoCreated(m, price, Map.of(creator, 10_000));
+        FraudIT.FakeOrders fake = FraudIT.fakeOrders(m, product, 100_000, 100_000);
+        String order = fake.last();
+        String admin = Gov.adminToken();
+        Map<String, Object> flag = given().auth().oauth2(admin).queryParam("status", "OPEN").queryParam("limit", 100)
+            .get("/api/v1/admin/fraud/flags").then().statusCode(200).extract().jsonPath()
+            .getMap("items.find { it.orderId == '" + order + "' }");
+        assertEquals("fake-orders", flag.get("pattern"));
+        Buy.step(fake.buyer().token(), order, "completion", null).then().statusCode(200);
+        int frozen = given().queryParam("at", Buy.order(fake.buyer().token(), order).getString("placedAt"))
+            .get("/api/v1/governance/policies/in-force").then().statusCode(200).extract().jsonPath()
+            .getInt("version.policy.coCreationShareBps");
+        long share = price * frozen / 10_000;
+        assertTrue(share > 0, "the policy in force gives co-creators a share: " + frozen);
+
+        assertEquals(1, Await.until(Duration.ofSeconds(30), () -> {
+            int n = auditedFor("economy.cocreation.withheld", order);
+            return n > 0 ? n : null;
+        }), "the release withheld the share, audited once");
+        assertTrue(((List<Object>) statementWith(creator, product).get("line")).isEmpty(),
+            "a withheld share is in no period: the co-creator sees nothing accruing");
+        assertEquals(0, Buy.balance(creator));
+
+        given().auth().oauth2(admin).header("Idempotency-Key", "it-" + UUID.randomUUID())
+            .post("/api/v1/admin/fraud/flags/" + flag.get("id") + "/clear").then().statusCode(200);
+        Map<String, Object> paid = Await.until(Duration.ofSeconds(150), () -> {
+            List<Map<String, Object>> l = (List<Map<String, Object>>) statementWith(creator, product).get("line");
+            return !l.isEmpty() && "PAID".equals(l.get(0).get("status")) ? l.get(0) : null;
+        });
+        assertEquals(Long.toString(share), paid.get("productAccrued"), "the cleared order's share, exactly");
+        assertEquals(Long.toString(share), paid.get("myShare"));
+        assertEquals(share, Buy.balance(creator), "paid once the flag was cleared");
+        assertEquals(1, auditedFor("economy.cocreation.accrued", order));
+    }
+
+    /** Audit entries of a type that name the order, counted in the platform's database. */
+    static int auditedFor(String type, String orderId) {
+        var settings = PlatformExtension.settings();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(settings.dbUrl(), settings.dbUser(),
+                settings.dbPassword());
+             java.sql.PreparedStatement ps = db.prepareStatement("select count(*) from ledger.audit_entry "
+                 + "where type = ? and canonical like ?")) {
+            ps.setString(1, type);
+            ps.setString(2, "%\"orderId\":\"" + orderId + "\"%");
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String secondAdmin() {
         return Tokens.clientCredentials("copartner-platform", "copartner-platform-dev-secret");
     }
