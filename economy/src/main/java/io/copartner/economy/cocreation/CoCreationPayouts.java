@@ -36,7 +36,7 @@ public class CoCreationPayouts {
 
     /**
      * Wallets per ledger entry (env COPARTNER_COCREATION_WALLETS_PER_ENTRY, 1..99): with the payable's debit at most
-     * the ledger's 100 postings (ledger EntryRules.MAX_POSTINGS). The system tests set 1, so two co-creators already
+     * the ledger's {@link Ledger#MAX_POSTINGS_PER_ENTRY}. The system tests set 1, so two co-creators already
      * take two entries.
      */
     @Inject
@@ -167,9 +167,10 @@ public class CoCreationPayouts {
     }
 
     void checkWalletsPerEntry() {
-        if (walletsPerEntry < 1 || walletsPerEntry > 99) {
+        int max = Ledger.MAX_POSTINGS_PER_ENTRY - 1; // the payable's debit is the last posting
+        if (walletsPerEntry < 1 || walletsPerEntry > max) {
             throw new IllegalStateException("copartner.cocreation.wallets-per-entry "
-                + "(COPARTNER_COCREATION_WALLETS_PER_ENTRY) must be 1..99, not " + walletsPerEntry);
+                + "(COPARTNER_COCREATION_WALLETS_PER_ENTRY) must be 1.." + max + ", not " + walletsPerEntry);
         }
     }
 
