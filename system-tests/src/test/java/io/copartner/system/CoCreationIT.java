@@ -260,10 +260,12 @@ class CoCreationIT {
         for (int i = CatalogueIT.votersForQuorum(); i > 0; i--) {
             voters.add(Gov.partner(Type.ED25519));
         }
-        Map<String, Object> product = new HashMap<>(Shop.product(Shop.gtin(), "Co-created tea cake", "tea", price));
+        // A category that needs a listing vote (a tea would be live at once, and a live product is listed by nobody).
+        Map<String, Object> product = new HashMap<>(Shop.product(Shop.gtin(), "Co-created plum wine", "alcohol",
+            price));
         product.put("stock", 5);
-        String id = Shop.create(m.token(), product, "it-" + UUID.randomUUID()).then().statusCode(201).extract()
-            .path("id");
+        String id = Shop.create(m.token(), product, "it-" + UUID.randomUUID()).then().statusCode(201)
+            .body("status", equalTo("AWAITING_APPROVAL")).extract().path("id");
         List<Map<String, Object>> cos = new ArrayList<>();
         coCreators.forEach((p, bps) -> cos.add(co(p.did(), bps)));
         String proposal = propose(m.token(), listing(id, cos)).then().statusCode(201).extract().path("id");
@@ -276,7 +278,8 @@ class CoCreationIT {
         given().auth().oauth2(voters.get(0).token()).contentType("application/json").body("{}")
             .post("/api/v1/governance/proposals/" + proposal + "/queue").then().statusCode(200);
         Gov.awaitState(proposal, "EXECUTED", 30);
-        given().get("/api/v1/products/" + id).then().statusCode(200).body("status", equalTo("LIVE"));
+        given().get("/api/v1/products/" + id).then().statusCode(200).body("status", equalTo("LIVE"))
+            .body("listingProposal", equalTo(proposal));
         return id;
     }
 
@@ -394,7 +397,7 @@ class CoCreationIT {
     void aFlaggedOrdersCoCreationShareIsWithheldUntilTheFlagIsCleared() {
         Partner creator = Gov.partner(Type.ED25519);
         Shop.Merchant m = Shop.merchant(true);
-        long price = 10_000;
+        long price = 1_000; // small, as fake orders are (copartner.fraud.fake-orders.max-total)
         String product = listCoCreated(m, price, Map.of(creator, 10_000));
         FraudIT.FakeOrders fake = FraudIT.fakeOrders(m, product, 100_000, 100_000);
         String order = fake.last();
