@@ -173,11 +173,13 @@ function Payouts() {
 function PayoutCard({ p, busy, onApprove, error }: { p: Payout; busy: boolean; onApprove: (p: Payout) => void; error?: unknown }) {
   const { t, locale } = useI18n();
   const st = keyFor('econ.payout.status', p.status ?? '');
+  const kind = keyFor('econ.payouts.kind', p.kind ?? '');
   return (
-    <li class="card payout" data-payout={p.id} data-status={p.status} data-first={p.firstApprover ?? ''}>
+    <li class="card payout" data-payout={p.id} data-status={p.status} data-kind={p.kind} data-first={p.firstApprover ?? ''}>
       <h3>{formatMoney(locale, p.amount ?? '0', p.asset ?? 'CNY')} <span class="badge">{st ? t(st) : p.status}</span></h3>
       <p class="muted">
-        {t('econ.fraud.partner')} <span class="mono">{p.partner}</span> · {t('econ.payouts.period')} <span class="mono">{p.periodId}</span>
+        {kind ? t(kind) : p.kind} · {t('econ.fraud.partner')} <span class="mono">{p.partner}</span> · {t('econ.payouts.period')} <span class="mono">{p.periodId}</span>
+        {p.productId && <> · {t('econ.payouts.product')} <Link href={`/shop/products/${p.productId}`} class="mono">{shortId(p.productId)}</Link></>}
       </p>
       <p class="first-approver">
         {p.firstApprover ? t('econ.payouts.firstBy', { who: p.firstApprover }) : t('econ.payouts.noneYet')}

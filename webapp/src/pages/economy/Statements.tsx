@@ -2,12 +2,14 @@ import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatMoney } from '../../i18n/format';
-import { shareArithmetic } from '../../lib/economy';
+import { shareArithmetic, shortId } from '../../lib/economy';
+import { Link } from '../../ui/Link';
 import { keyFor } from '../../ui/labels';
 import { Empty, Show, useAsync } from '../../ui/states';
 
 type Statement = components['schemas']['Statement'];
 type Line = components['schemas']['StatementLine1'];
+type CoLine = components['schemas']['CoCreationLine'];
 
 /** My revenue-share statements, one per period in which I had a weight, each with its arithmetic written out. */
 export default function Statements() {
@@ -42,6 +44,12 @@ function StatementCard({ s }: { s: Statement }) {
       </h2>
       <p class="muted mono">{s.periodId}</p>
       {(s.lines ?? []).map((l) => <LineView key={l.asset} l={l} />)}
+      {(s.coCreation ?? []).length > 0 && (
+        <div class="statement-cocreation">
+          <h3>{t('econ.statements.coCreation')}</h3>
+          {(s.coCreation ?? []).map((c) => <CoCreationView key={`${c.productId}-${c.asset}`} c={c} />)}
+        </div>
+      )}
     </section>
   );
 }
@@ -66,6 +74,21 @@ function LineView({ l }: { l: Line }) {
       </div>
       {!a.consistent && <p class="warning">{t('econ.statements.inconsistent')}</p>}
       <p>{t('econ.statements.payout')} <span class="badge" data-payout={l.payoutStatus}>{payout ? t(payout) : l.payoutStatus}</span></p>
+    </div>
+  );
+}
+
+/** A co-creator's line: their bps of what the product accrued for its co-creators in the period. */
+function CoCreationView({ c }: { c: CoLine }) {
+  const { t, locale } = useI18n();
+  const asset = c.asset ?? 'CNY';
+  const st = keyFor('econ.statements.coCreationStatus', c.status ?? '') ?? keyFor('econ.payout.status', c.status ?? '');
+  return (
+    <div class="statement-line cocreation-line" data-product={c.productId} data-status={c.status} data-my-share={c.myShare}>
+      <p>{t('econ.statements.coCreationProduct')} <Link href={`/shop/products/${c.productId ?? ''}`} class="mono">{shortId(c.productId ?? '')}</Link></p>
+      <p>{t('econ.statements.coCreationArith', { bps: ((c.shareBps ?? 0) / 100).toString(), accrued: formatMoney(locale, c.productAccrued ?? '0', asset) })}</p>
+      <p class="my-share"><strong>{t('econ.statements.share', { share: formatMoney(locale, c.myShare ?? '0', asset), minor: c.myShare ?? '0' })}</strong></p>
+      <p>{t('econ.statements.payout')} <span class="badge" data-status={c.status}>{st ? t(st) : c.status}</span></p>
     </div>
   );
 }

@@ -23,8 +23,8 @@ public interface Settlement {
     Optional<PeriodView> period(String periodId);
 
     /**
-     * One admin's approval of a payout that waits for two: the first is recorded, the second (another admin) releases
-     * it for payment; the same admin twice is refused (409 conflict). Each approval is audited. A retry under the same
+     * One admin's approval of a payout that waits for two (a revenue share or a co-creation payout): the first is
+     * recorded, the second (another admin) releases it for payment; the same admin twice is refused (409 conflict). Each approval is audited. A retry under the same
      * Idempotency-Key approves nothing again and answers the payout as it is now (replayed); the key used for another
      * request is a 409 (idempotency-conflict).
      */
@@ -46,8 +46,12 @@ public interface Settlement {
                     String undistributed) {
     }
 
+    /**
+     * A payout: {@code kind} REVENUE_SHARE (the period's pool; PENDING after the second approval, then PAID by the
+     * close) or CO_CREATION (a co-creator's share of {@code productId}; PAID at the second approval).
+     */
     record PayoutView(UUID id, String periodId, String partner, String asset, String amount, String status,
-                      String firstApprover, String secondApprover, Long auditEntryId) {
+                      String firstApprover, String secondApprover, Long auditEntryId, String kind, UUID productId) {
     }
 
     /**
@@ -61,7 +65,8 @@ public interface Settlement {
     /**
      * A co-creator's line: of {@code productAccrued} (the co-creation share of the product's completed sales in the
      * period, net of refunds) the partner gets {@code myShare} = their {@code shareBps} of it, largest remainder among
-     * the product's co-creators; {@code status} ACCRUING until the period closes, then PAID.
+     * the product's co-creators; {@code status} ACCRUING until the period closes, then PAID
+     * (or AWAITING_APPROVAL while a payout above the approval threshold waits for two admins).
      */
     record CoCreationLine(String asset, UUID productId, UUID proposal, int shareBps, String productAccrued,
                           String myShare, String status, String formula) {

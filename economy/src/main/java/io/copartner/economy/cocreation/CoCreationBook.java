@@ -4,7 +4,9 @@ import io.copartner.commerce.api.event.OrderCanceled;
 import io.copartner.commerce.api.event.OrderPlaced;
 import io.copartner.commerce.api.event.OrderSettled;
 import io.copartner.commerce.api.event.ProductListed;
+import io.copartner.economy.api.OrderHolds;
 import io.copartner.economy.api.SettlementPeriods;
+import io.copartner.economy.api.event.OrderHoldReleased;
 import io.copartner.governance.api.PolicyVersion;
 import io.copartner.governance.api.RevenuePolicies;
 import io.copartner.kernel.id.PartyId;
@@ -20,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,7 +34,9 @@ import java.util.UUID;
  * Co-creation in the transactions of the events that cause it: a listing with co-creators records them; a sale of a
  * co-created product freezes its share at placement (the policy in force then), accrues it at release (the kept
  * part; the refunded part is clawed back pro rata, largest remainder) in ONE balanced entry from the merchant's
- * receivable to the platform-held co-creation payable of the asset, booked into the open settlement period.
+ * receivable to the platform-held co-creation payable of the asset, booked into the open settlement period. A
+ * flagged order's share is withheld at release (split kept, nothing moved, {@code economy.cocreation.withheld}) and
+ * accrues only when an admin clears the flag, into the period open then; confirmed fraud voids it.
  */
 @ApplicationScoped
 public class CoCreationBook {
@@ -50,6 +55,9 @@ public class CoCreationBook {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    OrderHolds holds;
 
     @Transactional(Transactional.TxType.MANDATORY)
     void onListed(@Observes ProductListed e) {
@@ -106,32 +114,84 @@ public class CoCreationBook {
         }
         Map<Integer, OrderSettled.SettledLine> settled = new HashMap<>();
         e.lines().forEach(l -> settled.put(l.lineNo(), l));
-        String periodId = periods.openPeriodAt(e.settledAt());
         long[][] parts = new long[lines.size()][];
-        long total = 0;
         for (int i = 0; i < lines.size(); i++) {
             OrderSettled.SettledLine s = settled.get(lines.get(i).lineNo());
             int refunded = s == null ? 0 : s.refundedQuantity();
             int kept = s == null ? 1 : s.quantity() - refunded;
             parts[i] = CoCreationMath.settle(lines.get(i).pending(), kept, refunded);
+        }
+        if (holds.withheld(e.orderId())) {
+            withhold(e, lines, parts);
+            return;
+        }
+        accrue(e.orderId(), e.asset(), e.merchantReceivableAccount(), lines, parts, e.settledAt());
+    }
+
+    /** A flagged order: the split is kept on its lines, nothing moves and no period gets it until the flag is decided. */
+    private void withhold(OrderSettled e, List<CoCreationStore.Line> lines, long[][] parts) {
+        long total = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            store.withhold(e.orderId(), lines.get(i).lineNo(), parts[i][0], parts[i][1], e.merchantReceivableAccount());
             total = Math.addExact(total, parts[i][0]);
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("orderId", e.orderId().toString());
+        p.put("asset", e.asset());
+        p.put("withheld", Long.toString(total));
+        p.put("lines", lines.size());
+        audit.record("economy.cocreation.withheld", "order:" + e.orderId(), e.settledAt(), p);
+    }
+
+    /** Cleared: the withheld share accrues now, into the period open now; confirmed fraud: it is void, audited. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onHoldReleased(@Observes OrderHoldReleased e) {
+        List<CoCreationStore.Withheld> withheld = store.lockWithheld(e.orderId());
+        if (withheld.isEmpty()) {
+            return;
+        }
+        if (e.confirmed()) {
+            store.voidWithheld(e.orderId());
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("orderId", e.orderId().toString());
+            p.put("asset", withheld.get(0).line().asset());
+            p.put("forfeited", Long.toString(withheld.stream().mapToLong(w -> w.line().accrued()).sum()));
+            p.put("admin", e.admin());
+            audit.record("economy.cocreation.forfeited", "order:" + e.orderId(), e.at(), p);
+            return;
+        }
+        List<CoCreationStore.Line> lines = withheld.stream().map(CoCreationStore.Withheld::line).toList();
+        long[][] parts = lines.stream().map(l -> new long[] {l.accrued(), l.clawedBack()}).toArray(long[][]::new);
+        accrue(e.orderId(), lines.get(0).asset(), withheld.get(0).receivableAccount(), lines, parts, e.at());
+    }
+
+    /**
+     * ONE balanced entry moves the kept share from the merchant's receivable to the payable; each line's accrual is
+     * audited and booked into the settlement period open at {@code at}.
+     */
+    private void accrue(UUID orderId, String asset, UUID receivable, List<CoCreationStore.Line> lines,
+                        long[][] parts, Instant at) {
+        String periodId = periods.openPeriodAt(at);
+        long total = 0;
+        for (long[] part : parts) {
+            total = Math.addExact(total, part[0]);
         }
         UUID entry = null;
         if (total > 0) {
-            if (e.merchantReceivableAccount() == null) {
-                throw new IllegalStateException("order " + e.orderId() + " accrued co-creation but released nothing "
+            if (receivable == null) {
+                throw new IllegalStateException("order " + orderId + " accrued co-creation but released nothing "
                     + "to its merchant");
             }
-            PostResult r = ledger.post(new PostEntry("co-creation of order " + e.orderId(), List.of(
-                new PostingLine(e.merchantReceivableAccount(), e.asset(), -total),
-                new PostingLine(payable(e.asset()), e.asset(), total)), null), "economy.cocreation:" + e.orderId());
+            PostResult r = ledger.post(new PostEntry("co-creation of order " + orderId, List.of(
+                new PostingLine(receivable, asset, -total),
+                new PostingLine(payable(asset), asset, total)), null), "economy.cocreation:" + orderId);
             entry = r.entry().id();
         }
         for (int i = 0; i < lines.size(); i++) {
             CoCreationStore.Line l = lines.get(i);
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("periodId", periodId);
-            p.put("orderId", e.orderId().toString());
+            p.put("orderId", orderId.toString());
             p.put("lineNo", l.lineNo());
             p.put("productId", l.productId().toString());
             p.put("asset", l.asset());
@@ -145,8 +205,8 @@ public class CoCreationBook {
             if (entry != null) {
                 p.put("ledgerEntryId", entry.toString());
             }
-            AuditReceipt r = audit.record("economy.cocreation.accrued", "order:" + e.orderId(), e.settledAt(), p);
-            store.accrue(e.orderId(), l.lineNo(), parts[i][0], parts[i][1], periodId, entry, r.entryId());
+            AuditReceipt r = audit.record("economy.cocreation.accrued", "order:" + orderId, at, p);
+            store.accrue(orderId, l.lineNo(), parts[i][0], parts[i][1], periodId, entry, r.entryId());
         }
     }
 

@@ -14,8 +14,10 @@ import java.util.TreeMap;
 /**
  * Co-creation's figures of a period's report, per asset: {@code /coCreation/<A>/accrued} and {@code .../clawedBack}
  * are sums of the {@code accrued} / {@code clawedBack} fields of the period's {@code economy.cocreation.accrued}
- * entries, {@code .../paid} the sum of the {@code amount} fields of its {@code economy.cocreation.payout} entries
- * (always equal to accrued: the split is exact), {@code .../payouts} their count.
+ * entries, {@code .../paid} the sum of the {@code amount} fields of its {@code economy.cocreation.payout} entries,
+ * {@code .../payouts} their count, and {@code .../awaitingApproval} the sum of the {@code amount} fields of its
+ * {@code economy.cocreation.payout.held} entries not paid yet when the report was made (above the approval threshold;
+ * paid = accrued − awaitingApproval, exactly: the split is exact).
  */
 @ApplicationScoped
 public class CoCreationFigures implements PeriodFigures {
@@ -32,15 +34,18 @@ public class CoCreationFigures implements PeriodFigures {
         Map<String, long[]> sums = new TreeMap<>();
         Map<String, List<Long>> accrualEntries = new TreeMap<>();
         for (CoCreationStore.Line l : store.accrued(id)) {
-            long[] s = sums.computeIfAbsent(l.asset(), a -> new long[3]);
+            long[] s = sums.computeIfAbsent(l.asset(), a -> new long[4]);
             s[0] += l.accrued();
             s[1] += l.clawedBack();
             accrualEntries.computeIfAbsent(l.asset(), a -> new ArrayList<>()).add(l.auditEntry());
         }
         Map<String, List<Long>> payoutEntries = new TreeMap<>();
+        Map<String, List<Long>> heldEntries = new TreeMap<>();
         for (CoCreationStore.Payout p : store.payouts(id)) {
-            sums.computeIfAbsent(p.asset(), a -> new long[3])[2] += p.amount();
-            payoutEntries.computeIfAbsent(p.asset(), a -> new ArrayList<>()).add(p.auditEntry());
+            boolean paid = p.status().equals("PAID");
+            sums.computeIfAbsent(p.asset(), a -> new long[4])[paid ? 2 : 3] += p.amount();
+            (paid ? payoutEntries : heldEntries).computeIfAbsent(p.asset(), a -> new ArrayList<>())
+                .add(paid ? p.auditEntry() : p.heldEntry());
         }
         Map<String, Figure> out = new LinkedHashMap<>();
         sums.forEach((asset, s) -> {
@@ -51,6 +56,8 @@ public class CoCreationFigures implements PeriodFigures {
             out.put(at + "clawedBack", new Figure(Long.toString(s[1]), accruals));
             out.put(at + "paid", new Figure(Long.toString(s[2]), payouts));
             out.put(at + "payouts", new Figure(Integer.toString(payouts.size()), payouts));
+            out.put(at + "awaitingApproval", new Figure(Long.toString(s[3]), heldEntries.getOrDefault(asset,
+                List.of())));
         });
         return out;
     }

@@ -2,6 +2,7 @@ package io.copartner.economy.cocreation;
 
 import io.copartner.commerce.api.Wallets;
 import io.copartner.economy.api.event.PeriodClosing;
+import io.copartner.kernel.event.PlatformStarted;
 import io.copartner.kernel.id.PartyId;
 import io.copartner.ledger.api.AuditReceipt;
 import io.copartner.ledger.api.AuditTrail;
@@ -26,19 +27,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Pays a closing period's co-creation accruals, in the transaction in which the period becomes CLOSING (nothing more
  * is booked into it from then on): per product, its accrual is split among its co-creators by their bps (largest
  * remainder, exact), and per asset balanced entries of up to 99 wallets move the payable to them; one
- * {@code economy.cocreation.payout} audit entry per co-creator and product.
+ * {@code economy.cocreation.payout} audit entry per co-creator and product. A payout above
+ * {@code COPARTNER_PAYOUT_APPROVAL_THRESHOLD} is not paid here: it is held (one {@code economy.cocreation.payout.held}
+ * entry, its money stays in the payable) until two different admins approved it ({@link CoCreationApprovals}).
  */
 @ApplicationScoped
 public class CoCreationPayouts {
 
     /**
      * Wallets per ledger entry (env COPARTNER_COCREATION_WALLETS_PER_ENTRY, 1..99): with the payable's debit at most
-     * the ledger's 100 postings (ledger EntryRules.MAX_POSTINGS). The system tests set 1, so two co-creators already
+     * the ledger's {@link Ledger#MAX_POSTINGS_PER_ENTRY}. The system tests set 1, so two co-creators already
      * take two entries.
      */
     @Inject
     @ConfigProperty(name = "copartner.cocreation.wallets-per-entry", defaultValue = "99")
     int walletsPerEntry;
+
+    @Inject
+    @ConfigProperty(name = "copartner.payout.approval-threshold", defaultValue = "1000000")
+    long threshold;
 
     @Inject
     CoCreationStore store;
@@ -88,15 +95,15 @@ public class CoCreationPayouts {
                 }
             }
         }
+        List<Due> held = dues.stream().filter(d -> d.amount() > threshold).toList();
+        held.forEach(d -> hold(e, d));
+        dues.removeAll(held);
         if (dues.isEmpty()) {
             return;
         }
         Map<String, Long> byWallet = new TreeMap<>();
         for (Due d : dues) {
             byWallet.merge(d.share().party(), d.amount(), Math::addExact);
-        }
-        if (walletsPerEntry < 1 || walletsPerEntry > 99) {
-            throw new IllegalStateException("copartner.cocreation.wallets-per-entry must be 1..99, not " + walletsPerEntry);
         }
         // Chunks of walletsPerEntry wallets, each with the payable's debit: the ledger takes at most 100 postings
         // per entry, and one entry for every co-creator of a period would be refused (and the close with it).
@@ -117,21 +124,53 @@ public class CoCreationPayouts {
         for (Due d : dues) {
             UUID entryId = entryOf.get(d.share().party());
             UUID id = payoutId(e.periodId(), d.productId(), asset, d.share().party());
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("periodId", e.periodId());
-            p.put("partner", d.share().party());
-            p.put("did", d.share().did());
-            p.put("asset", asset);
-            p.put("amount", Long.toString(d.amount()));
-            p.put("productId", d.productId().toString());
-            p.put("shareBps", d.share().shareBps());
-            p.put("productAccrued", Long.toString(d.productAccrued()));
-            p.put("payoutId", id.toString());
+            Map<String, Object> p = payload(e.periodId(), d, id);
             p.put("ledgerEntryId", entryId.toString());
             AuditReceipt r = audit.record("economy.cocreation.payout", "settlement-period:" + e.periodId(), e.at(), p);
-            store.addPayout(new CoCreationStore.Payout(id, e.periodId(), d.productId(), null, asset, d.share().party(),
-                d.share().did(), d.share().shareBps(), d.productAccrued(), d.amount(), entryId,
-                r.entryId()), e.at());
+            store.addPayout(CoCreationStore.Payout.paid(id, e.periodId(), d.productId(), asset, d.share(),
+                d.productAccrued(), d.amount(), entryId, r.entryId()), e.at());
+        }
+    }
+
+    /** Above the threshold: recorded and audited as held; the money stays in the payable until four eyes saw it. */
+    private void hold(PeriodClosing e, Due d) {
+        UUID id = payoutId(e.periodId(), d.productId(), d.asset(), d.share().party());
+        Map<String, Object> p = payload(e.periodId(), d, id);
+        p.put("threshold", Long.toString(threshold));
+        AuditReceipt r = audit.record("economy.cocreation.payout.held", "settlement-period:" + e.periodId(), e.at(),
+            p);
+        store.addPayout(CoCreationStore.Payout.held(id, e.periodId(), d.productId(), d.asset(), d.share(),
+            d.productAccrued(), d.amount(), r.entryId()), e.at());
+    }
+
+    /** What a payout's audit entries say of it (the held entry and the payout entry alike). */
+    static Map<String, Object> payload(String periodId, Due d, UUID payoutId) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("periodId", periodId);
+        p.put("partner", d.share().party());
+        p.put("did", d.share().did());
+        p.put("asset", d.asset());
+        p.put("amount", Long.toString(d.amount()));
+        p.put("productId", d.productId().toString());
+        p.put("shareBps", d.share().shareBps());
+        p.put("productAccrued", Long.toString(d.productAccrued()));
+        p.put("payoutId", payoutId.toString());
+        return p;
+    }
+
+    /**
+     * Called at start-up: a chunk of 0 or above 99 wallets would have the ledger refuse the entry and with it every
+     * close with co-creation payouts, so the platform refuses to start instead.
+     */
+    void onStart(@Observes PlatformStarted started) {
+        checkWalletsPerEntry();
+    }
+
+    void checkWalletsPerEntry() {
+        int max = Ledger.MAX_POSTINGS_PER_ENTRY - 1; // the payable's debit is the last posting
+        if (walletsPerEntry < 1 || walletsPerEntry > max) {
+            throw new IllegalStateException("copartner.cocreation.wallets-per-entry "
+                + "(COPARTNER_COCREATION_WALLETS_PER_ENTRY) must be 1.." + max + ", not " + walletsPerEntry);
         }
     }
 

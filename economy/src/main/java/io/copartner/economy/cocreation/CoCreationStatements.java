@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** A co-creator's lines in their statements: paid once the period closed, accruing (as it stands) before. */
+/**
+ * A co-creator's lines in their statements: accruing (as it stands) until the period closes, then PAID, or
+ * AWAITING_APPROVAL while a payout above the approval threshold waits for two admins.
+ */
 @ApplicationScoped
 public class CoCreationStatements implements CoCreationEarnings {
 
@@ -35,7 +38,7 @@ public class CoCreationStatements implements CoCreationEarnings {
         if (store.hasPayouts(periodId)) {
             for (CoCreationStore.Payout p : store.payoutsOf(partner, periodId)) {
                 out.add(new Settlement.CoCreationLine(p.asset(), p.productId(), p.proposal(), p.shareBps(),
-                    Long.toString(p.productAccrued()), Long.toString(p.amount()), "PAID", FORMULA));
+                    Long.toString(p.productAccrued()), Long.toString(p.amount()), p.status(), FORMULA));
             }
             return out;
         }

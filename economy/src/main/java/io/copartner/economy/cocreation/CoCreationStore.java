@@ -24,9 +24,26 @@ public class CoCreationStore {
                        String periodId, Long auditEntry) {
     }
 
+    /**
+     * A co-creator's payout of one product and period: PAID ({@code ledgerEntry}, {@code auditEntry} set) or
+     * AWAITING_APPROVAL (above the approval threshold: held, {@code heldEntry} its audit entry, nothing moved yet).
+     */
     public record Payout(UUID id, String periodId, UUID productId, UUID proposal, String asset, String party,
                          String did, int shareBps, long productAccrued, long amount, UUID ledgerEntry,
-                         long auditEntry) {
+                         Long auditEntry, String status, String firstApprover, String secondApprover,
+                         Long heldEntry) {
+
+        public static Payout paid(UUID id, String periodId, UUID productId, String asset, Share share,
+                                  long productAccrued, long amount, UUID ledgerEntry, long auditEntry) {
+            return new Payout(id, periodId, productId, null, asset, share.party(), share.did(), share.shareBps(),
+                productAccrued, amount, ledgerEntry, auditEntry, "PAID", null, null, null);
+        }
+
+        public static Payout held(UUID id, String periodId, UUID productId, String asset, Share share,
+                                  long productAccrued, long amount, long heldEntry) {
+            return new Payout(id, periodId, productId, null, asset, share.party(), share.did(), share.shareBps(),
+                productAccrued, amount, null, null, "AWAITING_APPROVAL", null, null, heldEntry);
+        }
     }
 
     /** False when the product's co-creators were recorded already (an event seen twice changes nothing). */
@@ -102,7 +119,8 @@ public class CoCreationStore {
     public void accrue(UUID orderId, int lineNo, long accrued, long clawedBack, String periodId, UUID ledgerEntry,
                        long auditEntry) {
         jdbc.update("update economy.cocreation_line set status = 'ACCRUED', accrued = ?, clawed_back = ?, "
-            + "period_id = ?, ledger_entry = ?, audit_entry = ? where order_id = ? and line_no = ?", ps -> {
+            + "period_id = ?, ledger_entry = ?, audit_entry = ? where order_id = ? and line_no = ? and "
+            + "status in ('PENDING', 'WITHHELD')", ps -> {
                 ps.setLong(1, accrued);
                 ps.setLong(2, clawedBack);
                 ps.setString(3, periodId);
@@ -123,6 +141,34 @@ public class CoCreationStore {
         return jdbc.query("select " + LINE_COLS + " from economy.cocreation_line where period_id = ? and "
             + "status = 'ACCRUED' order by product_id, order_id, line_no", ps -> ps.setString(1, periodId),
             CoCreationStore::line);
+    }
+
+    /** A flagged order's lines at release: their split is kept, nothing moves until the flag is decided. */
+    public void withhold(UUID orderId, int lineNo, long accrued, long clawedBack, UUID receivableAccount) {
+        jdbc.update("update economy.cocreation_line set status = 'WITHHELD', accrued = ?, clawed_back = ?, "
+            + "receivable_account = ? where order_id = ? and line_no = ? and status = 'PENDING'", ps -> {
+                ps.setLong(1, accrued);
+                ps.setLong(2, clawedBack);
+                ps.setObject(3, receivableAccount);
+                ps.setObject(4, orderId);
+                ps.setInt(5, lineNo);
+            });
+    }
+
+    /** The order's WITHHELD lines, locked, with the receivable their accrual is to come from. */
+    public List<Withheld> lockWithheld(UUID orderId) {
+        return jdbc.query("select " + LINE_COLS + ", receivable_account from economy.cocreation_line where "
+            + "order_id = ? and status = 'WITHHELD' order by line_no for update", ps -> ps.setObject(1, orderId),
+            rs -> new Withheld(line(rs), Jdbc.uuid(rs, "receivable_account")));
+    }
+
+    public record Withheld(Line line, UUID receivableAccount) {
+    }
+
+    /** Confirmed fraud: the withheld lines accrue nothing, ever. */
+    public int voidWithheld(UUID orderId) {
+        return jdbc.update("update economy.cocreation_line set status = 'VOID' where order_id = ? and "
+            + "status = 'WITHHELD'", ps -> ps.setObject(1, orderId));
     }
 
     // --- the payable account and payouts ----------------------------------------------------------------------
@@ -149,9 +195,12 @@ public class CoCreationStore {
             ps -> ps.setString(1, periodId), rs -> 1).isEmpty();
     }
 
+    /** Inserts a payout as PAID at {@code at}, or held (AWAITING_APPROVAL, {@code at} ignored). */
     public void addPayout(Payout p, Instant at) {
+        boolean paid = p.status().equals("PAID");
         jdbc.update("insert into economy.cocreation_payout (id, period_id, product_id, asset, party, did, share_bps, "
-            + "product_accrued, amount, ledger_entry, audit_entry, paid_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "product_accrued, amount, ledger_entry, audit_entry, paid_at, status, held_entry) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ps -> {
                 ps.setObject(1, p.id());
                 ps.setString(2, p.periodId());
@@ -163,19 +212,62 @@ public class CoCreationStore {
                 ps.setLong(8, p.productAccrued());
                 ps.setLong(9, p.amount());
                 ps.setObject(10, p.ledgerEntry());
-                ps.setLong(11, p.auditEntry());
-                ps.setObject(12, Jdbc.ts(at));
+                ps.setObject(11, p.auditEntry());
+                ps.setObject(12, paid ? Jdbc.ts(at) : null);
+                ps.setString(13, p.status());
+                ps.setObject(14, p.heldEntry());
             });
     }
 
+    /** The payout, locked (empty: no co-creation payout has this id). */
+    public Optional<Payout> lockPayout(UUID id) {
+        return jdbc.query("select " + PAYOUT_COLS + " from economy.cocreation_payout p join economy.cocreation_product "
+            + "c on c.product_id = p.product_id where p.id = ? for update of p", ps -> ps.setObject(1, id),
+            CoCreationStore::payout).stream().findFirst();
+    }
+
+    public void approve(UUID id, String first, String second) {
+        jdbc.update("update economy.cocreation_payout set first_approver = ?, second_approver = ? where id = ? and "
+            + "status = 'AWAITING_APPROVAL'", ps -> {
+                ps.setString(1, first);
+                ps.setString(2, second);
+                ps.setObject(3, id);
+            });
+    }
+
+    public void markPaid(UUID id, UUID ledgerEntry, long auditEntry, Instant at) {
+        jdbc.update("update economy.cocreation_payout set status = 'PAID', ledger_entry = ?, audit_entry = ?, "
+            + "paid_at = ? where id = ? and status = 'AWAITING_APPROVAL'", ps -> {
+                ps.setObject(1, ledgerEntry);
+                ps.setLong(2, auditEntry);
+                ps.setObject(3, Jdbc.ts(at));
+                ps.setObject(4, id);
+            });
+    }
+
+    /** The period's payouts held for four eyes (at most 100, as the admin screen lists them). */
+    public List<Payout> awaiting(String periodId) {
+        return jdbc.query("select " + PAYOUT_COLS + " from economy.cocreation_payout p join "
+            + "economy.cocreation_product c on c.product_id = p.product_id where p.period_id = ? and "
+            + "p.status = 'AWAITING_APPROVAL' order by p.asset, p.product_id, p.party limit 100",
+            ps -> ps.setString(1, periodId), CoCreationStore::payout);
+    }
+
     private static final String PAYOUT_COLS = "p.id, p.period_id, p.product_id, c.proposal_id, p.asset, p.party, "
-        + "p.did, p.share_bps, p.product_accrued, p.amount, p.ledger_entry, p.audit_entry";
+        + "p.did, p.share_bps, p.product_accrued, p.amount, p.ledger_entry, p.audit_entry, p.status, "
+        + "p.first_approver, p.second_approver, p.held_entry";
 
     private static Payout payout(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Payout(Jdbc.uuid(rs, "id"), rs.getString("period_id"), Jdbc.uuid(rs, "product_id"),
             Jdbc.uuid(rs, "proposal_id"), rs.getString("asset"), rs.getString("party"), rs.getString("did"),
             rs.getInt("share_bps"), rs.getLong("product_accrued"), rs.getLong("amount"),
-            Jdbc.uuid(rs, "ledger_entry"), rs.getLong("audit_entry"));
+            Jdbc.uuid(rs, "ledger_entry"), nullableLong(rs, "audit_entry"), rs.getString("status"),
+            rs.getString("first_approver"), rs.getString("second_approver"), nullableLong(rs, "held_entry"));
+    }
+
+    private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
     }
 
     public List<Payout> payouts(String periodId) {

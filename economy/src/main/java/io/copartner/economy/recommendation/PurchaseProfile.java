@@ -28,9 +28,8 @@ public class PurchaseProfile {
         if (!consents(e.buyer())) {
             return;
         }
-        Map<UUID, Long> units = new HashMap<>();
-        e.lines().forEach(l -> units.merge(l.productId(), (long) l.quantity(), Long::sum));
-        units.forEach((product, n) -> store.setUnits(e.buyer(), e.orderId(), product, e.merchantId(), n, e.placedAt()));
+        save(e.buyer(), e.orderId(), e.merchantId(), e.placedAt(), e.lines().stream()
+            .map(l -> Map.entry(l.productId(), (long) l.quantity())).toList());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -45,10 +44,16 @@ public class PurchaseProfile {
         if (!consents(e.buyer())) {
             return;
         }
+        save(e.buyer(), e.orderId(), e.merchantId(), e.settledAt(), e.lines().stream()
+            .map(l -> Map.entry(l.productId(), (long) l.quantity() - l.refundedQuantity())).toList());
+    }
+
+    /** The order's units per product (an order may hold a product on several lines), as the profile keeps them. */
+    private void save(String buyer, UUID orderId, String merchantId, java.time.Instant at,
+                      java.util.List<Map.Entry<UUID, Long>> lines) {
         Map<UUID, Long> units = new HashMap<>();
-        e.lines().forEach(l -> units.merge(l.productId(), (long) l.quantity() - l.refundedQuantity(), Long::sum));
-        units.forEach((product, n) -> store.setUnits(e.buyer(), e.orderId(), product, e.merchantId(), n,
-            e.settledAt()));
+        lines.forEach(l -> units.merge(l.getKey(), l.getValue(), Long::sum));
+        units.forEach((product, n) -> store.setUnits(buyer, orderId, product, merchantId, n, at));
     }
 
     private boolean consents(String buyer) {

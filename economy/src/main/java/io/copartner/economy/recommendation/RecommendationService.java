@@ -58,7 +58,7 @@ public class RecommendationService implements Recommendations {
     @Override
     @Transactional
     public ConsentView consents(PartyId partner) {
-        return view(partner.value(), store.consent(partner.value(), RECOMMENDATIONS));
+        return view(partner.value(), store.consent(partner.value(), RECOMMENDATIONS), null);
     }
 
     @Override
@@ -68,14 +68,13 @@ public class RecommendationService implements Recommendations {
         store.lockParty(party);
         Optional<Consent> now = store.consent(party, RECOMMENDATIONS);
         if (now.map(Consent::granted).orElse(false) == granted) {
-            return view(party, now); // nothing changes, nothing is recorded
+            return view(party, now, null); // nothing changes, nothing is recorded
         }
-        int products;
         if (granted) {
             backfill(partner);
-            products = store.purchases(party).size();
-        } else {
-            products = store.purchases(party).size();
+        }
+        int products = store.profileProducts(party);
+        if (!granted) {
             store.deleteProfile(party);
         }
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -86,7 +85,7 @@ public class RecommendationService implements Recommendations {
         payload.put(granted ? "profileProductsBuilt" : "profileProductsDeleted", products);
         AuditReceipt r = audit.record(AUDIT_TYPE, party, at, payload);
         store.saveConsent(party, RECOMMENDATIONS, granted, at, r.entryId());
-        return view(party, store.consent(party, RECOMMENDATIONS));
+        return view(party, store.consent(party, RECOMMENDATIONS), granted ? products : 0);
     }
 
     @Override
@@ -106,8 +105,8 @@ public class RecommendationService implements Recommendations {
         Map<UUID, Optional<ProductView>> products = new HashMap<>();
         List<Recommendation> items = new ArrayList<>();
         Set<UUID> taken = new HashSet<>();
-        for (CoPurchaseRanking.Pick pick : CoPurchaseRanking.rank(mine, store.coPurchases(party),
-                store.coBuyersPerCandidate(party), minCoBuyers)) {
+        RecommendationStore.CoPurchases co = store.coPurchases(party);
+        for (CoPurchaseRanking.Pick pick : CoPurchaseRanking.rank(mine, co.perVia(), co.perCandidate(), minCoBuyers)) {
             if (items.size() == limit) {
                 break;
             }
@@ -179,9 +178,11 @@ public class RecommendationService implements Recommendations {
             because.name(), coBuyers, explanation);
     }
 
-    private ConsentView view(String party, Optional<Consent> consent) {
+    /** {@code products}: the profile's size when the caller knows it, else null (counted here when consent is on). */
+    private ConsentView view(String party, Optional<Consent> consent, Integer products) {
         boolean on = consent.map(Consent::granted).orElse(false);
+        int size = !on ? 0 : products != null ? products : store.profileProducts(party);
         return new ConsentView(on, consent.map(Consent::updatedAt).orElse(null),
-            consent.map(Consent::auditEntryId).orElse(null), on ? store.purchases(party).size() : 0);
+            consent.map(Consent::auditEntryId).orElse(null), size);
     }
 }

@@ -129,36 +129,41 @@ public class RecommendationStore {
                 Jdbc.instant(rs, "bought_at")));
     }
 
+    /** How many distinct products the party's profile holds (what a consent change built or deleted). */
+    int profileProducts(String party) {
+        return jdbc().query("select count(distinct product_id) from economy.reco_purchase where party = ?",
+            ps -> ps.setString(1, party), rs -> rs.getInt(1)).get(0);
+    }
+
     /**
-     * Per candidate and per product of the viewer's: how many other profiles hold both. Profiles exist only of
-     * partners who consent, so nobody else's purchases are counted.
+     * Co-purchase counts of candidates (products the viewer has not bought) among other profiles that hold one of
+     * the viewer's products: {@code perVia} per candidate and viewer's product, {@code perCandidate} the distinct
+     * other partners per candidate (whatever they bought of the viewer's). One pass: the second figure is a grouping
+     * set of the first. Profiles exist only of partners who consent, so nobody else's purchases are counted.
      */
-    List<CoPurchase> coPurchases(String party) {
-        return jdbc().query("""
+    CoPurchases coPurchases(String party) {
+        List<CoPurchase> perVia = new java.util.ArrayList<>();
+        List<CoPurchase> perCandidate = new java.util.ArrayList<>();
+        jdbc().query("""
             with mine as (select distinct product_id from economy.reco_purchase where party = ?),
                  peers as (select distinct p.party, p.product_id as via from economy.reco_purchase p
                            join mine m on m.product_id = p.product_id where p.party <> ?)
-            select o.product_id as candidate, peers.via, count(distinct o.party) as co_buyers
+            select o.product_id as candidate, peers.via, count(distinct o.party) as co_buyers,
+                   grouping(peers.via) as per_candidate
             from economy.reco_purchase o join peers on peers.party = o.party
             where o.product_id not in (select product_id from mine)
-            group by o.product_id, peers.via""", ps -> {
+            group by grouping sets ((o.product_id, peers.via), (o.product_id))""", ps -> {
                 ps.setString(1, party);
                 ps.setString(2, party);
-            }, rs -> new CoPurchase(Jdbc.uuid(rs, "candidate"), Jdbc.uuid(rs, "via"), rs.getInt("co_buyers")));
+            }, rs -> {
+                boolean total = rs.getInt("per_candidate") == 1;
+                CoPurchase c = new CoPurchase(Jdbc.uuid(rs, "candidate"), total ? null : Jdbc.uuid(rs, "via"),
+                    rs.getInt("co_buyers"));
+                return (total ? perCandidate : perVia).add(c);
+            });
+        return new CoPurchases(perVia, perCandidate);
     }
 
-    /** Distinct other partners who bought the candidate and at least one of the viewer's products. */
-    List<CoPurchase> coBuyersPerCandidate(String party) {
-        return jdbc().query("""
-            with mine as (select distinct product_id from economy.reco_purchase where party = ?),
-                 peers as (select distinct p.party from economy.reco_purchase p
-                           join mine m on m.product_id = p.product_id where p.party <> ?)
-            select o.product_id as candidate, count(distinct o.party) as co_buyers
-            from economy.reco_purchase o join peers on peers.party = o.party
-            where o.product_id not in (select product_id from mine)
-            group by o.product_id""", ps -> {
-                ps.setString(1, party);
-                ps.setString(2, party);
-            }, rs -> new CoPurchase(Jdbc.uuid(rs, "candidate"), null, rs.getInt("co_buyers")));
+    record CoPurchases(List<CoPurchase> perVia, List<CoPurchase> perCandidate) {
     }
 }

@@ -1,6 +1,7 @@
 package io.copartner.economy.settlement;
 
 import io.copartner.economy.api.CoCreationEarnings;
+import io.copartner.economy.api.CoCreationPayoutApprovals;
 import io.copartner.economy.api.Settlement;
 import io.copartner.economy.shared.EconomyIdempotency;
 import io.copartner.kernel.id.PartyId;
@@ -37,6 +38,9 @@ public class SettlementService implements Settlement {
     CoCreationEarnings coCreation;
 
     @Inject
+    CoCreationPayoutApprovals coCreationApprovals;
+
+    @Inject
     EconomyIdempotency idempotency;
 
     @Override
@@ -55,15 +59,25 @@ public class SettlementService implements Settlement {
         List<PoolView> pools = store.pools(p.id()).stream().map(x -> new PoolView(x.asset(), Long.toString(x.inflow()),
             Long.toString(x.carriedIn()), x.totalWeight(), Long.toString(x.distributed()),
             Long.toString(x.undistributed()))).toList();
-        List<PayoutView> awaiting = p.state().equals("CLOSING")
-            ? store.awaiting(p.id()).stream().map(SettlementService::payout).toList() : List.of();
+        // Revenue shares wait while the period is CLOSING; co-creation payouts were held at CLOSING and may wait on.
+        List<PayoutView> awaiting = new ArrayList<>(p.state().equals("CLOSING")
+            ? store.awaiting(p.id()).stream().map(SettlementService::payout).toList() : List.of());
+        if (!p.state().equals("OPEN")) {
+            awaiting.addAll(coCreationApprovals.awaitingApproval(p.id()));
+        }
         return new PeriodView(p.id(), p.start(), p.end(), p.state(), p.policyVersion(), p.total(), p.done(), pools,
             awaiting, p.closedAt());
     }
 
     static PayoutView payout(SettlementStore.Payout p) {
         return new PayoutView(p.id(), p.periodId(), p.partner(), p.asset(), Long.toString(p.amount()), p.status(),
-            p.firstApprover(), p.secondApprover(), p.auditEntry());
+            p.firstApprover(), p.secondApprover(), p.auditEntry(), "REVENUE_SHARE", null);
+    }
+
+    /** A revenue-share payout, else a co-creation payout, as it is now (locked). */
+    private Optional<PayoutView> find(UUID payoutId) {
+        Optional<PayoutView> share = store.lockPayout(payoutId).map(SettlementService::payout);
+        return share.isPresent() ? share : coCreationApprovals.payout(payoutId);
     }
 
     @Override
@@ -74,10 +88,14 @@ public class SettlementService implements Settlement {
         Optional<String> replay = idempotency.claim(new IdempotentRequest(key, "economy.payout.approve", admin,
             fingerprint), payoutId.toString());
         if (replay.isPresent()) {
-            return Idempotent.replay(payout(store.lockPayout(UUID.fromString(replay.get())).orElseThrow()));
+            return Idempotent.replay(find(UUID.fromString(replay.get())).orElseThrow());
         }
-        SettlementStore.Payout p = store.lockPayout(payoutId)
-            .orElseThrow(() -> ProblemException.notFound("No payout " + payoutId + "."));
+        Optional<SettlementStore.Payout> share = store.lockPayout(payoutId);
+        if (share.isEmpty()) {
+            return Idempotent.fresh(coCreationApprovals.approve(payoutId, admin)
+                .orElseThrow(() -> ProblemException.notFound("No payout " + payoutId + ".")));
+        }
+        SettlementStore.Payout p = share.get();
         if (!p.status().equals("AWAITING_APPROVAL")) {
             throw ProblemException.conflict("payout " + payoutId + " is " + p.status() + ": nothing to approve");
         }

@@ -102,16 +102,39 @@ class CoCreationStorePostgresTest {
 
         assertFalse(store.hasPayouts(PERIOD));
         UUID entry = UUID.randomUUID();
-        store.addPayout(new CoCreationStore.Payout(UUID.randomUUID(), PERIOD, product, null, "CNY", "party:a",
-            "did:key:zA", 7000, 333, 233, entry, 30), T0);
-        store.addPayout(new CoCreationStore.Payout(UUID.randomUUID(), PERIOD, product, null, "CNY", "party:b",
-            "did:key:zB", 3000, 333, 100, entry, 31), T0);
+        store.addPayout(CoCreationStore.Payout.paid(UUID.randomUUID(), PERIOD, product, "CNY",
+            new CoCreationStore.Share(product, 0, "did:key:zA", "party:a", 7000), 333, 233, entry, 30), T0);
+        store.addPayout(CoCreationStore.Payout.paid(UUID.randomUUID(), PERIOD, product, "CNY",
+            new CoCreationStore.Share(product, 1, "did:key:zB", "party:b", 3000), 333, 100, entry, 31), T0);
         assertTrue(store.hasPayouts(PERIOD));
         assertEquals(333, store.payouts(PERIOD).stream().mapToLong(CoCreationStore.Payout::amount).sum());
         CoCreationStore.Payout mine = store.payoutsOf("party:b", PERIOD).get(0);
         assertEquals(100, mine.amount());
         assertEquals(proposal, mine.proposal());
         assertEquals(List.of(PERIOD), store.periodsOf("party:b"));
+
+        // A held payout: no ledger entry, no paid_at, until the second approval marks it paid (once).
+        UUID held = UUID.randomUUID();
+        store.addPayout(CoCreationStore.Payout.held(held, PERIOD, product, "CNY",
+            new CoCreationStore.Share(product, 0, "did:key:zA", "party:a", 7000), 90_000, 63_000, 40), T0);
+        assertEquals(List.of(held), store.awaiting(PERIOD).stream().map(CoCreationStore.Payout::id).toList());
+        CoCreationStore.Payout h = store.lockPayout(held).orElseThrow();
+        assertEquals("AWAITING_APPROVAL", h.status());
+        assertEquals(40L, h.heldEntry());
+        assertEquals(null, h.ledgerEntry());
+        store.approve(held, "party:admin-1", null);
+        assertEquals("party:admin-1", store.lockPayout(held).orElseThrow().firstApprover());
+        store.approve(held, "party:admin-1", "party:admin-2");
+        UUID paidBy = UUID.randomUUID();
+        store.markPaid(held, paidBy, 41, T0);
+        store.markPaid(held, UUID.randomUUID(), 42, T0);
+        CoCreationStore.Payout paid = store.lockPayout(held).orElseThrow();
+        assertEquals("PAID", paid.status());
+        assertEquals(paidBy, paid.ledgerEntry());
+        assertEquals(41L, paid.auditEntry());
+        assertEquals("party:admin-2", paid.secondApprover());
+        assertTrue(store.awaiting(PERIOD).isEmpty());
+        assertEquals(Optional.empty(), store.lockPayout(UUID.randomUUID()));
 
         assertEquals(Optional.empty(), store.account("CNY"));
         UUID account = UUID.randomUUID();

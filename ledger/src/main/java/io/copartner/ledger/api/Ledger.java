@@ -23,6 +23,9 @@ public interface Ledger {
     /** Largest accepted page size of {@link #statement}. */
     int MAX_PAGE = 200;
 
+    /** Postings one entry may hold: {@link #post} refuses more (400), so callers paying many wallets chunk by it. */
+    int MAX_POSTINGS_PER_ENTRY = 100;
+
     AccountView open(OpenAccount request);
 
     /** The account with its current balance. */

@@ -25,7 +25,7 @@ import java.util.UUID;
  */
 public final class EntryRules {
 
-    public static final int MAX_POSTINGS = 100;
+    public static final int MAX_POSTINGS = io.copartner.ledger.api.Ledger.MAX_POSTINGS_PER_ENTRY;
     public static final long MAX_AMOUNT = (1L << 53) - 1;
     public static final int MAX_MEMO = 500;
 

@@ -44,6 +44,14 @@ final class Callers {
      * The caller's party id {@code party:<token sub>}: the one form every module records as owner and actor. A token
      * whose subject cannot be a party id is refused (401) rather than recorded under some other spelling.
      */
+    /** The signed-in caller of a request (401 without a bearer token). */
+    static PartyId actor(jakarta.ws.rs.core.SecurityContext security) {
+        if (security == null || !(security.getUserPrincipal() instanceof JsonWebToken token)) {
+            throw ProblemException.unauthorized("a bearer token is required");
+        }
+        return actor(token);
+    }
+
     static PartyId actor(JsonWebToken token) {
         String subject = token.getSubject();
         try {

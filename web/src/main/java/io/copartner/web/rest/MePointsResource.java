@@ -7,7 +7,6 @@ import io.copartner.economy.api.Points.ExchangeQuote;
 import io.copartner.economy.api.Points.PointsExchange;
 import io.copartner.kernel.id.PartyId;
 import io.copartner.kernel.idempotency.IdempotencyKey;
-import io.copartner.kernel.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -31,7 +30,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.StringReader;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -74,9 +72,6 @@ public class MePointsResource {
     }
 
     private PartyId actor() {
-        if (security == null || !(security.getUserPrincipal() instanceof JsonWebToken token)) {
-            throw ProblemException.unauthorized("a bearer token is required");
-        }
-        return Callers.actor(token);
+        return Callers.actor(security);
     }
 }

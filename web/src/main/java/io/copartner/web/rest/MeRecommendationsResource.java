@@ -20,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -129,9 +128,6 @@ public class MeRecommendationsResource {
     }
 
     private PartyId actor() {
-        if (security == null || !(security.getUserPrincipal() instanceof JsonWebToken token)) {
-            throw ProblemException.unauthorized("a bearer token is required");
-        }
-        return Callers.actor(token);
+        return Callers.actor(security);
     }
 }

@@ -31,7 +31,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.StringReader;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -147,10 +146,7 @@ public class PointsResource {
     }
 
     private PartyId actor() {
-        if (security == null || !(security.getUserPrincipal() instanceof JsonWebToken token)) {
-            throw ProblemException.unauthorized("a bearer token is required");
-        }
-        return Callers.actor(token);
+        return Callers.actor(security);
     }
 
     static JsonObject object(String body) {

@@ -89,15 +89,20 @@ public class SettlementAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "approvePayout", summary = "Approve a payout above the approval threshold (four eyes)",
         description = "A payout above COPARTNER_PAYOUT_APPROVAL_THRESHOLD is paid after two different admins "
-            + "approved it. The first approval is recorded; the same admin again is refused (409 conflict, so a retry "
-            + "never counts twice); a second admin releases it for payment. Each approval is audited "
-            + "(economy.payout.approved). Idempotency-Key required: a retry with the same key approves nothing "
-            + "again and answers the payout as it is now, marked Idempotent-Replayed: true.")
+            + "approved it, whether a revenue share of the period's pool (kind REVENUE_SHARE) or a co-creator's share "
+            + "of a product's revenue (kind CO_CREATION, held at the period's close). The first approval is "
+            + "recorded; the same admin approving again as a new request (another Idempotency-Key) is refused "
+            + "(409 conflict): one admin cannot be both pairs of eyes. The second admin's approval releases a revenue "
+            + "share for payment (PENDING, paid by the close) and pays a co-creation share at once (PAID). Each "
+            + "approval is audited (economy.payout.approved, economy.cocreation.payout.approved). Idempotency-Key "
+            + "required: a retry with the same key approves nothing again and answers the payout as it is now, "
+            + "marked Idempotent-Replayed: true.")
     @APIResponse(responseCode = "200", description = "The payout after this approval", content = @Content(
         mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Settlement.PayoutView.class),
         examples = @ExampleObject(name = "first", value = "{\"id\":\"01936b2f-0000-7000-8000-00000000c001\","
             + "\"periodId\":\"20261202T100000Z\",\"partner\":\"party:4b1c0e9e\",\"asset\":\"CNY\","
-            + "\"amount\":\"2000000\",\"status\":\"AWAITING_APPROVAL\",\"firstApprover\":\"party:admin-1\"}")))
+            + "\"amount\":\"2000000\",\"status\":\"AWAITING_APPROVAL\",\"firstApprover\":\"party:admin-1\","
+            + "\"kind\":\"REVENUE_SHARE\"}")))
     @APIResponse(responseCode = "400", description = "A malformed id or a missing Idempotency-Key",
         content = @Content(mediaType = P))
     @APIResponse(responseCode = "404", description = "No such payout", content = @Content(mediaType = P))
