@@ -74,10 +74,10 @@ public class PeriodClose {
 
     /**
      * Payouts per pay step (one transaction, one ledger entry): bounds a step's locks and what a crash rolls back. At
-     * most 99: with the pool's debit that is the ledger's 100 postings per entry (ledger EntryRules.MAX_POSTINGS). The
+     * most 99: with the pool's debit that is the ledger's 100 postings per entry ({@link Ledger#MAX_POSTINGS_PER_ENTRY}). The
      * old fixed 200 had every entry refused, so a close of 100 or more partners never ended (bench row p found it).
      */
-    static final int MAX_PAY_BATCH = 99;
+    static final int MAX_PAY_BATCH = Ledger.MAX_POSTINGS_PER_ENTRY - 1;
 
     @Inject
     @ConfigProperty(name = "copartner.settlement.pay-batch", defaultValue = "99")
