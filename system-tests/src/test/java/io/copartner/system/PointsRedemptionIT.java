@@ -32,14 +32,14 @@ class PointsRedemptionIT {
         Partner buyer = Buy.fundedPartner(200000);
         long earned = PointsIT.earnOnCompletedOrder(buyer, m);
         assertTrue(earned >= 100, "the policy's purchase reward gives at least 100 points for 10000: " + earned);
-        long wallet = Buy.balance(buyer);
+        long wallet = spendable(buyer);
         String p = Buy.product(m, 20, 10000);
         int rewardBps = given().queryParam("at", Instant.now().toString()).get(Gov.BASE + "/policies/in-force").then()
             .statusCode(200).extract().path("version.policy.purchaseRewardBps");
 
         // More points than held: 409 insufficient-points, nothing charged, nothing taken.
         Buy.refused(checkout(buyer, "it-" + UUID.randomUUID(), p, 1, m.id(), earned + 1), 409, "insufficient-points");
-        assertEquals(wallet, Buy.balance(buyer));
+        assertEquals(wallet, spendable(buyer));
         assertEquals(earned, points(buyer, m.id()));
         // A brand without lines in the cart, and a non-positive amount: 400.
         Buy.refused(checkout(buyer, "it-" + UUID.randomUUID(), p, 1, "no-such-brand", 1), 400, "validation");
@@ -56,7 +56,7 @@ class PointsRedemptionIT {
         // The redemption is part of the fingerprint: the same key with other points is another request.
         Buy.refused(checkout(buyer, key, p, 3, m.id(), 62), 409, "idempotency-conflict");
         wallet -= 29939;
-        assertEquals(wallet, Buy.balance(buyer));
+        assertEquals(wallet, spendable(buyer));
         long held = earned - 61;
         assertEquals(held, points(buyer, m.id()));
         assertLiability(m.id(), held);
@@ -79,7 +79,7 @@ class PointsRedemptionIT {
             .body("refunded", equalTo(9980)).body("pointsRestored", equalTo(20)).extract().jsonPath();
         wallet += 9980;
         held += 20 + (20000 - 41) * rewardBps / 10000;
-        assertEquals(wallet, Buy.balance(buyer));
+        assertEquals(wallet, spendable(buyer));
         assertEquals(held, points(buyer, m.id()));
         assertLiability(m.id(), held);
         long fee = 20000L * feeBps / 10000;
@@ -97,13 +97,13 @@ class PointsRedemptionIT {
         JsonPath b = checkout(buyer, "it-" + UUID.randomUUID(), cheap, 1, m.id(), 80).then().statusCode(201)
             .body("discount", equalTo(used)).body("charged", equalTo(100 - used))
             .body("orders[0].pointsRedeemed", equalTo(used)).extract().jsonPath();
-        assertEquals(wallet - (100 - used), Buy.balance(buyer));
+        assertEquals(wallet - (100 - used), spendable(buyer));
         assertEquals(held - used, points(buyer, m.id()));
         assertLiability(m.id(), held - used);
         Buy.step(buyer.token(), b.getString("orders[0].id"), "cancellation", Map.of("reason", "changed my mind"))
             .then().statusCode(200).body("status", equalTo("CANCELED")).body("refunded", equalTo(100 - used))
             .body("pointsRestored", equalTo(used));
-        assertEquals(wallet, Buy.balance(buyer));
+        assertEquals(wallet, spendable(buyer));
         assertEquals(held, points(buyer, m.id()));
         assertLiability(m.id(), held);
 
@@ -117,7 +117,7 @@ class PointsRedemptionIT {
             "reason", "wrong tea")).then().statusCode(200).body("refunded", equalTo(19975))
             .body("pointsRestored", equalTo(25)).extract().jsonPath();
         assertEquals(sorted(-19975L, 19975L), amounts(refundedC.getString("refundEntryId")));
-        assertEquals(wallet, Buy.balance(buyer));
+        assertEquals(wallet, spendable(buyer));
         assertEquals(held, points(buyer, m.id()));
 
         // D: completed with 10 points: the merchant's part is 10000 − fee − pool − 10, and the purchase earns points
@@ -138,7 +138,7 @@ class PointsRedemptionIT {
         long reward = 9990L * rewardBps / 10000;
         long expected = held + reward;
         Await.until(Duration.ofSeconds(20), () -> points(buyer, m.id()) == expected ? true : null);
-        assertEquals(wallet, Buy.balance(buyer));
+        assertEquals(wallet, spendable(buyer));
         assertLiability(m.id(), expected);
 
         JsonPath tb = given().auth().oauth2(Gov.adminToken()).get("/api/v1/ledger/trial-balance").then()
@@ -251,5 +251,33 @@ class PointsRedemptionIT {
             }
         }
         return out.stream().sorted().toList();
+    }
+
+    /**
+     * The buyer's wallet less what revenue sharing has paid into it: the test platform's 30 s settlement periods
+     * close while this test runs and pay the buyer's pool share of its own orders into the same wallet. Read between
+     * two equal sums of the paid shares, so no payout lands unseen between the two reads.
+     */
+    @SuppressWarnings("unchecked")
+    static long spendable(Partner p) {
+        return Await.until(Duration.ofSeconds(30), () -> {
+            long before = paidShares(p);
+            long balance = Buy.balance(p);
+            return before == paidShares(p) ? Long.valueOf(balance - before) : null;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    static long paidShares(Partner p) {
+        long sum = 0;
+        for (Map<String, Object> st : given().auth().oauth2(p.token()).get("/api/v1/me/statements").then()
+                .statusCode(200).extract().jsonPath().<Map<String, Object>>getList("$")) {
+            for (Map<String, Object> l : (List<Map<String, Object>>) st.get("lines")) {
+                if ("PAID".equals(l.get("payoutStatus")) && l.get("myShare") != null) {
+                    sum += Long.parseLong((String) l.get("myShare"));
+                }
+            }
+        }
+        return sum;
     }
 }
