@@ -43,7 +43,6 @@ import io.copartner.ledger.api.AuditLog;
 import io.copartner.ledger.api.AuditReceipt;
 import io.copartner.ledger.api.AuditTrail;
 import io.copartner.ledger.api.Ledger;
-import io.copartner.ledger.api.OpenAccount;
 import io.copartner.ledger.api.PostEntry;
 import io.copartner.ledger.api.PostResult;
 import io.copartner.ledger.api.PostingLine;
@@ -132,6 +131,9 @@ public class OrderService implements Orders {
     @Inject
     CommerceClock clock;
 
+    @Inject
+    PlatformAccounts accounts;
+
     /** How long after shipping an order confirms itself delivered (env COPARTNER_COMMERCE_AUTO_CONFIRM_AFTER). */
     @Inject
     @ConfigProperty(name = "copartner.commerce.auto-confirm-after", defaultValue = "P10D")
@@ -142,23 +144,14 @@ public class OrderService implements Orders {
     @ConfigProperty(name = "copartner.commerce.return-window", defaultValue = "P7D")
     String returnWindow;
 
-    /**
-     * How many escrow accounts per currency checkouts spread over (env COPARTNER_COMMERCE_ESCROW_SHARDS, 1..64). One
-     * account's balance row is locked by every checkout until it commits, which made it the hot row that capped
-     * checkouts per second; each order remembers its escrow account, so release and refund need no lookup.
-     */
-    @Inject
-    @ConfigProperty(name = "copartner.commerce.escrow-shards", defaultValue = "16")
-    int escrowShards;
-
-    /** The escrow account of a checkout: shard 0 keeps the original key, so databases from before stay as they were. */
+    /** The escrow account of a checkout (one of the currency's shards). */
     UUID escrowAccount(String currency, UUID checkoutId, Instant now) {
-        if (escrowShards < 1 || escrowShards > 64) {
-            throw new IllegalStateException("copartner.commerce.escrow-shards must be 1..64, not " + escrowShards);
-        }
-        int shard = Math.floorMod(checkoutId.hashCode(), escrowShards);
-        return platformAccount(PLATFORM, currency, AccountKind.ESCROW,
-            shard == 0 ? AccountKind.ESCROW.name() : AccountKind.ESCROW.name() + "#" + shard, now);
+        return accounts.escrow(currency, checkoutId, now);
+    }
+
+    /** An account commerce keeps (the partner pool, a merchant's receivable, the platform fee), opened on first use. */
+    UUID platformAccount(String owner, String asset, AccountKind kind, Instant now) {
+        return accounts.of(owner, asset, kind, now);
     }
 
     Duration autoConfirm() {
@@ -208,6 +201,11 @@ public class OrderService implements Orders {
             }
             ProductView p = catalogue.purchasable(e.getKey());
             price(p, currency);
+            if (p.stock() < e.getValue()) {
+                // Sold out as read now: said before anything else (topping up would not help). The conditional
+                // update at the end still decides between buyers racing for the last units.
+                throw outOfStock(p.id(), e.getValue());
+            }
             products.put(p.id(), p);
         }
         PolicyVersion policy = policies.inForceAt(now);
@@ -325,8 +323,7 @@ public class OrderService implements Orders {
         // rolls back the whole checkout, so nothing is charged.
         for (Map.Entry<UUID, Integer> e : quantities.entrySet()) {
             if (!store.takeStock(e.getKey(), e.getValue())) {
-                throw ProblemException.of(ProblemType.OUT_OF_STOCK, "product " + e.getKey() + " has fewer than "
-                    + e.getValue() + " units left; nothing was charged");
+                throw outOfStock(e.getKey(), e.getValue());
             }
         }
         // Built from what was just written (the same as checkoutView reads back: the leaf indexes are not assigned
@@ -347,6 +344,11 @@ public class OrderService implements Orders {
             null, null, o.placedAt(), o.paidAt(), null, null, null, null, null, o.paymentEntryId(), null, null,
             steps.stream().map(s -> new OrderStepView(s.status(), s.actor(), s.actorRole(), s.at(), s.auditEntryId(),
                 null)).toList());
+    }
+
+    private static ProblemException outOfStock(UUID productId, int quantity) {
+        return ProblemException.of(ProblemType.OUT_OF_STOCK, "product " + productId + " has fewer than " + quantity
+            + " units left; nothing was charged");
     }
 
     static long price(ProductView p, String currency) {
@@ -705,26 +707,6 @@ public class OrderService implements Orders {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
-
-    /** An account commerce keeps (escrow, partner pool, a merchant's receivable), opened on first use. */
-    UUID platformAccount(String owner, String asset, AccountKind kind, Instant now) {
-        return platformAccount(owner, asset, kind, kind.name(), now);
-    }
-
-    /** As above, remembered under {@code key} (the kind, or the kind and a shard number). */
-    private UUID platformAccount(String owner, String asset, AccountKind kind, String key, Instant now) {
-        Optional<UUID> known = store.account(owner, asset, key);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        store.lockAccount(owner, asset, key);
-        return store.account(owner, asset, key).orElseGet(() -> {
-            AccountView a = ledger.open(new OpenAccount(owner, asset, kind, key.toLowerCase(java.util.Locale.ROOT)
-                .replace('_', ' ') + " " + asset));
-            store.addAccount(owner, asset, key, a.id(), now);
-            return a.id();
-        });
-    }
 
     private static Map<String, Object> orderPayload(Order o) {
         Map<String, Object> p = new LinkedHashMap<>();
