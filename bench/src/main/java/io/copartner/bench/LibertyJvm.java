@@ -108,7 +108,9 @@ final class LibertyJvm {
         String place = "?";
         for (String line : stack.split("\n")) {
             String l = line.strip();
-            if (l.startsWith("at io.copartner.") && !l.contains("$Proxy$") && !l.contains("WeldSubclass")) {
+            // The kernel's JDBC helper is under every store: the store that called it says more.
+            if (l.startsWith("at io.copartner.") && !l.contains("$Proxy$") && !l.contains("WeldSubclass")
+                && !l.startsWith("at io.copartner.kernel.jdbc.")) {
                 String method = l.substring(3, l.indexOf('('));
                 int cls = method.lastIndexOf('.', method.lastIndexOf('.') - 1);
                 place = method.substring(cls + 1);

@@ -280,6 +280,71 @@ class OrdersIT {
         }
     }
 
+    /**
+     * A checkout takes its stock last (after its ledger entry) and a cancel gives it back after its own entry, so the
+     * two lock in the same order: buyers racing for the last units while cancels hand units back neither deadlock
+     * nor oversell, and every unit is either in a paid order or back in stock.
+     */
+    @Test
+    void buyersRacingCancelsForTheLastUnitsNeverOversellAndEveryUnitIsAccountedFor() throws Exception {
+        Shop.Merchant m = Shop.merchant(true);
+        String p = Buy.product(m, 5, 100);
+        Partner early = Buy.fundedPartner(300);
+        List<String> toCancel = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            toCancel.add(Buy.checkout(early.token(), "it-" + UUID.randomUUID(), p, 1).then().statusCode(201).extract()
+                .path("orders[0].id"));
+        }
+        assertEquals(2, liveStock(p));
+        ExecutorService pool = Executors.newFixedThreadPool(23);
+        try {
+            List<Future<Partner>> made = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                made.add(pool.submit(() -> Buy.fundedPartner(250)));
+            }
+            List<Partner> buyers = new ArrayList<>();
+            for (Future<Partner> f : made) {
+                buyers.add(f.get());
+            }
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Response>> buys = new ArrayList<>();
+            for (Partner b : buyers) {
+                buys.add(pool.submit(() -> {
+                    go.await();
+                    return Buy.checkout(b.token(), "it-" + UUID.randomUUID(), p, 2);
+                }));
+            }
+            List<Future<Response>> cancels = new ArrayList<>();
+            for (String o : toCancel) {
+                cancels.add(pool.submit(() -> {
+                    go.await();
+                    return Buy.step(early.token(), o, "cancellation", Map.of("reason", "race"));
+                }));
+            }
+            go.countDown();
+            for (Future<Response> c : cancels) {
+                c.get().then().statusCode(200).body("status", equalTo("CANCELED"));
+            }
+            int won = 0;
+            for (int i = 0; i < buyers.size(); i++) {
+                Response r = buys.get(i).get();
+                if (r.statusCode() == 201) {
+                    won++;
+                    assertEquals(50, Buy.balance(buyers.get(i)));
+                } else {
+                    Buy.refused(r, 409, "out-of-stock");
+                    assertEquals(250, Buy.balance(buyers.get(i)), "a refused buyer is not charged");
+                }
+            }
+            assertEquals(300, Buy.balance(early), "every canceled order was refunded in full");
+            // 5 units, 2 per buyer: at most 2 buyers, at least 1 (the 2 units left before the race).
+            assertTrue(won >= 1 && won <= 2, won + " buyers won");
+            assertEquals(5 - 2 * won, liveStock(p), "every unit is in a paid order or back in stock");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void insufficientFundsOrUnavailableProductsWriteNothing() {
         Shop.Merchant m = Shop.merchant(true);

@@ -37,9 +37,9 @@ public interface Catalogue {
     ProductPage ofMerchant(PartyId actor, String cursor, int limit);
 
     /**
-     * The product as it may be bought now, for the order flow: {@code not-found} (404) if unknown or hidden,
-     * {@code product-unavailable} (409) unless it is LIVE and its merchant is verified and not suspended (asked of
-     * identity at this moment, not of the browse mirror).
+     * The product as it may be bought now, for the order flow: {@code not-found} (404) if unknown,
+     * {@code product-unavailable} (409) if hidden because its merchant is suspended, or unless it is LIVE and its
+     * merchant is verified and not suspended (asked of identity at this moment, not of the browse mirror).
      */
     ProductView purchasable(UUID id);
 }

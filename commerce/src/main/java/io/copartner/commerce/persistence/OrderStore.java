@@ -150,6 +150,62 @@ public class OrderStore {
             });
     }
 
+    /**
+     * A new order with its lines and first steps in one round trip: the statements go to the server together (the
+     * driver sends a multi-statement string as one batch), in the caller's transaction like every other write here.
+     */
+    public void insertPlaced(Order o, List<OrderLine> lines, List<Step> steps) {
+        StringBuilder sql = new StringBuilder("insert into commerce.customer_order (id, checkout_id, buyer, merchant_id, "
+            + "merchant_did, asset, total, status, policy_version, platform_fee_bps, partner_pool_bps, escrow_account, "
+            + "wallet_account, placed_at, paid_at, payment_entry_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?)");
+        for (int i = 0; i < lines.size(); i++) {
+            sql.append(";\ninsert into commerce.order_line (order_id, line_no, product_id, product_version, name, "
+                + "unit_price, quantity) values (?, ?, ?, ?, ?, ?, ?)");
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            sql.append(";\ninsert into commerce.order_step (order_id, step_no, status, actor, actor_role, at, "
+                + "audit_entry_id) values (?, ?, ?, ?, ?, ?, ?)");
+        }
+        jdbc().update(sql.toString(), ps -> {
+            int n = 0;
+            ps.setObject(++n, o.id());
+            ps.setObject(++n, o.checkoutId());
+            ps.setString(++n, o.buyer());
+            ps.setString(++n, o.merchantId());
+            ps.setString(++n, o.merchantDid());
+            ps.setString(++n, o.asset());
+            ps.setLong(++n, o.total());
+            ps.setString(++n, o.status().name());
+            ps.setInt(++n, o.policyVersion());
+            ps.setInt(++n, o.platformFeeBps());
+            ps.setInt(++n, o.partnerPoolBps());
+            ps.setObject(++n, o.escrowAccount());
+            ps.setObject(++n, o.walletAccount());
+            ps.setObject(++n, Jdbc.ts(o.placedAt()));
+            ps.setObject(++n, Jdbc.ts(o.paidAt()));
+            ps.setObject(++n, o.paymentEntryId());
+            for (OrderLine l : lines) {
+                ps.setObject(++n, l.orderId());
+                ps.setInt(++n, l.lineNo());
+                ps.setObject(++n, l.productId());
+                ps.setInt(++n, l.productVersion());
+                ps.setString(++n, l.name());
+                ps.setLong(++n, l.unitPrice());
+                ps.setInt(++n, l.quantity());
+            }
+            for (Step s : steps) {
+                ps.setObject(++n, o.id());
+                ps.setInt(++n, s.stepNo());
+                ps.setString(++n, s.status());
+                ps.setString(++n, s.actor());
+                ps.setString(++n, s.actorRole());
+                ps.setObject(++n, Jdbc.ts(s.at()));
+                ps.setLong(++n, s.auditEntryId());
+            }
+        });
+    }
+
     public void insertLine(OrderLine l) {
         jdbc().update("insert into commerce.order_line (order_id, line_no, product_id, product_version, name, "
             + "unit_price, quantity) values (?, ?, ?, ?, ?, ?, ?)", ps -> {

@@ -243,7 +243,12 @@ public class CatalogueService implements Catalogue {
     @Override
     @Transactional
     public ProductView purchasable(UUID id) {
-        ProductView p = product(id).orElseThrow(() -> notFound(id));
+        // One read of the row: a product hidden because its merchant is suspended exists but cannot be bought.
+        Product row = store.find(id).orElseThrow(() -> notFound(id));
+        if (row.merchantSuspended()) {
+            throw ProblemException.of(ProblemType.PRODUCT_UNAVAILABLE, "product " + id + "'s merchant is suspended");
+        }
+        ProductView p = view(row);
         if (!ListingStatus.LIVE.name().equals(p.status())) {
             throw ProblemException.of(ProblemType.PRODUCT_UNAVAILABLE, "product " + id + " awaits listing approval");
         }

@@ -43,7 +43,6 @@ import io.copartner.ledger.api.AuditLog;
 import io.copartner.ledger.api.AuditReceipt;
 import io.copartner.ledger.api.AuditTrail;
 import io.copartner.ledger.api.Ledger;
-import io.copartner.ledger.api.OpenAccount;
 import io.copartner.ledger.api.PostEntry;
 import io.copartner.ledger.api.PostResult;
 import io.copartner.ledger.api.PostingLine;
@@ -132,6 +131,9 @@ public class OrderService implements Orders {
     @Inject
     CommerceClock clock;
 
+    @Inject
+    PlatformAccounts accounts;
+
     /** How long after shipping an order confirms itself delivered (env COPARTNER_COMMERCE_AUTO_CONFIRM_AFTER). */
     @Inject
     @ConfigProperty(name = "copartner.commerce.auto-confirm-after", defaultValue = "P10D")
@@ -142,23 +144,14 @@ public class OrderService implements Orders {
     @ConfigProperty(name = "copartner.commerce.return-window", defaultValue = "P7D")
     String returnWindow;
 
-    /**
-     * How many escrow accounts per currency checkouts spread over (env COPARTNER_COMMERCE_ESCROW_SHARDS, 1..64). One
-     * account's balance row is locked by every checkout until it commits, which made it the hot row that capped
-     * checkouts per second; each order remembers its escrow account, so release and refund need no lookup.
-     */
-    @Inject
-    @ConfigProperty(name = "copartner.commerce.escrow-shards", defaultValue = "16")
-    int escrowShards;
-
-    /** The escrow account of a checkout: shard 0 keeps the original key, so databases from before stay as they were. */
+    /** The escrow account of a checkout (one of the currency's shards). */
     UUID escrowAccount(String currency, UUID checkoutId, Instant now) {
-        if (escrowShards < 1 || escrowShards > 64) {
-            throw new IllegalStateException("copartner.commerce.escrow-shards must be 1..64, not " + escrowShards);
-        }
-        int shard = Math.floorMod(checkoutId.hashCode(), escrowShards);
-        return platformAccount(PLATFORM, currency, AccountKind.ESCROW,
-            shard == 0 ? AccountKind.ESCROW.name() : AccountKind.ESCROW.name() + "#" + shard, now);
+        return accounts.escrow(currency, checkoutId, now);
+    }
+
+    /** An account commerce keeps (the partner pool, a merchant's receivable, the platform fee), opened on first use. */
+    UUID platformAccount(String owner, String asset, AccountKind kind, Instant now) {
+        return accounts.of(owner, asset, kind, now);
     }
 
     Duration autoConfirm() {
@@ -206,16 +199,12 @@ public class OrderService implements Orders {
             if (e.getValue() > MAX_QUANTITY) {
                 throw ProblemException.badRequest("quantity must be 1.." + MAX_QUANTITY);
             }
-            if (catalogue.product(e.getKey()).isEmpty() && store.productExists(e.getKey())) {
-                // Hidden from the catalogue because its merchant is suspended: it exists but cannot be bought.
-                throw ProblemException.of(ProblemType.PRODUCT_UNAVAILABLE, "product " + e.getKey()
-                    + "'s merchant is suspended");
-            }
             ProductView p = catalogue.purchasable(e.getKey());
             price(p, currency);
-            if (!store.takeStock(p.id(), e.getValue())) {
-                throw ProblemException.of(ProblemType.OUT_OF_STOCK, "product " + p.id() + " has fewer than "
-                    + e.getValue() + " units left; nothing was charged");
+            if (p.stock() < e.getValue()) {
+                // Sold out as read now: said before anything else (topping up would not help). The conditional
+                // update at the end still decides between buyers racing for the last units.
+                throw outOfStock(p.id(), e.getValue());
             }
             products.put(p.id(), p);
         }
@@ -279,18 +268,14 @@ public class OrderService implements Orders {
         if (discount > 0) {
             redemptions.checkoutDiscount(checkoutId, discount);
         }
+        List<OrderView> views = new ArrayList<>();
         for (Order o : orders) {
             Order withEntry = new Order(o.id(), 0, o.checkoutId(), o.buyer(), o.merchantId(), o.merchantDid(),
                 o.asset(), o.total(), 0, OrderStatus.PAID, o.policyVersion(), o.platformFeeBps(), o.partnerPoolBps(),
                 o.escrowAccount(), o.walletAccount(), null, null, now, now, null, null, null, null, null,
                 paid.entry().id(), null, null);
-            store.insertOrder(withEntry);
             List<OrderLine> lines = linesOf.get(o.id());
-            lines.forEach(store::insertLine);
             CheckoutDiscounts.Redemption r = redeemed.get(o.id());
-            if (r != null) {
-                redemptions.record(o.id(), o.merchantId(), r);
-            }
             Map<String, Object> placed = orderPayload(withEntry);
             placed.put("checkoutId", checkoutId.toString());
             placed.put("buyer", o.buyer());
@@ -314,20 +299,56 @@ public class OrderService implements Orders {
                 placed.put("pointsEntryId", r.ledgerEntryId().toString());
             }
             AuditReceipt r1 = audit.record("commerce.order.placed", subject(o.id()), now, placed);
-            store.addStep(o.id(), OrderStatus.PLACED, o.buyer(), Role.BUYER.label(), now, r1.entryId());
             Map<String, Object> pay = orderPayload(withEntry);
             pay.put("ledgerEntryId", paid.entry().id().toString());
             pay.put("walletAccountId", wallet.toString());
             pay.put("escrowAccountId", escrow.toString());
             pay.put("charged", Long.toString(o.total() - (r == null ? 0 : r.discount())));
             AuditReceipt r2 = audit.record("commerce.order.paid", subject(o.id()), now, pay);
-            store.addStep(o.id(), OrderStatus.PAID, o.buyer(), Role.BUYER.label(), now, r2.entryId());
+            List<OrderStore.Step> steps = List.of(
+                new OrderStore.Step(1, OrderStatus.PLACED.name(), o.buyer(), Role.BUYER.label(), now, r1.entryId()),
+                new OrderStore.Step(2, OrderStatus.PAID.name(), o.buyer(), Role.BUYER.label(), now, r2.entryId()));
+            store.insertPlaced(withEntry, lines, steps);
+            if (r != null) {
+                redemptions.record(o.id(), o.merchantId(), r);
+            }
+            views.add(freshView(withEntry, lines, steps, r));
             placedEvents.fire(new OrderPlaced(o.id(), checkoutId, o.buyer(), o.merchantId(), o.merchantDid(),
                 o.asset(), o.total(), rates.policyVersion(), lines.stream().map(l -> new OrderPlaced.PlacedLine(
                     l.lineNo(), l.productId(), l.productVersion(), l.quantity(), l.unitPrice(), l.amount())).toList(),
                 referral, now));
         }
-        return Idempotent.fresh(checkoutView(checkoutId));
+        // Stock last, products in id order: its row is the one every buyer of a product shares, and its lock is held
+        // until commit, so taking it last keeps the queue on it to the commit itself. A cart that finds too few units
+        // rolls back the whole checkout, so nothing is charged.
+        for (Map.Entry<UUID, Integer> e : quantities.entrySet()) {
+            if (!store.takeStock(e.getKey(), e.getValue())) {
+                throw outOfStock(e.getKey(), e.getValue());
+            }
+        }
+        // Built from what was just written (the same as checkoutView reads back: the leaf indexes are not assigned
+        // before commit), which saves reading it all again.
+        return Idempotent.fresh(new CheckoutView(checkoutId, buyer.party().value(), currency, total, discount, charged,
+            wallet, paid.entry().id(), now, views));
+    }
+
+    /** The view of an order placed in this transaction, as {@link #view(Order)} would read it back. */
+    private static OrderView freshView(Order o, List<OrderLine> lines, List<OrderStore.Step> steps,
+                                       CheckoutDiscounts.Redemption r) {
+        PointsDiscount d = r == null ? PointsDiscount.NONE : new PointsDiscount(null, r.points(), r.minorPerPoint(), 0);
+        return new OrderView(o.id(), o.checkoutId(), o.buyer(), o.merchantId(), o.merchantDid(), o.asset(),
+            o.status().name(), o.total(), o.refunded(), d.points(), d.discount(), d.pointsRestored(),
+            new FrozenRates(o.policyVersion(), o.platformFeeBps(), o.partnerPoolBps()), lines.stream().map(l ->
+                new OrderLineView(l.lineNo(), l.productId(), l.productVersion(), l.name(), l.unitPrice(), l.quantity(),
+                    l.refundedQuantity(), l.amount())).toList(),
+            null, null, o.placedAt(), o.paidAt(), null, null, null, null, null, o.paymentEntryId(), null, null,
+            steps.stream().map(s -> new OrderStepView(s.status(), s.actor(), s.actorRole(), s.at(), s.auditEntryId(),
+                null)).toList());
+    }
+
+    private static ProblemException outOfStock(UUID productId, int quantity) {
+        return ProblemException.of(ProblemType.OUT_OF_STOCK, "product " + productId + " has fewer than " + quantity
+            + " units left; nothing was charged");
     }
 
     static long price(ProductView p, String currency) {
@@ -378,15 +399,15 @@ public class OrderService implements Orders {
         String why = reason == null || reason.isBlank() ? null : label(reason, "reason");
         return step("commerce.order.cancel", actor, orderId, key, fingerprint,
             EnumSet.of(Role.BUYER, Role.MERCHANT, Role.ADMIN), OrderStatus.CANCELED, (o, role, now) -> {
-                // Stock first, products in id order, then the ledger: the lock order of a checkout, so the two
-                // never wait on each other in a cycle.
-                store.lines(o.id()).stream().sorted(java.util.Comparator.comparing(OrderLine::productId))
-                    .forEach(l -> store.returnStock(l.productId(), l.quantity()));
+                // The ledger first, then the stock in product id order: the lock order of a checkout (which takes
+                // its stock last), so the two never wait on each other in a cycle.
                 PointsDiscount d = redemptions.of(o.id());
                 long paid = o.total() - d.discount();
                 PostResult refund = ledger.post(new PostEntry("order " + o.id() + " canceled", List.of(
                     new PostingLine(o.escrowAccount(), o.asset(), -paid),
                     new PostingLine(o.walletAccount(), o.asset(), paid)), null), "commerce.order.cancel:" + o.id());
+                store.lines(o.id()).stream().sorted(java.util.Comparator.comparing(OrderLine::productId))
+                    .forEach(l -> store.returnStock(l.productId(), l.quantity()));
                 store.settle(o.id(), OrderStatus.CANCELED, now, null, refund.entry().id(), paid, 0);
                 redemptions.giveBack(o.id(), d.points(), "canceled", now);
                 Map<String, Object> p = orderPayload(o);
@@ -686,26 +707,6 @@ public class OrderService implements Orders {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
-
-    /** An account commerce keeps (escrow, partner pool, a merchant's receivable), opened on first use. */
-    UUID platformAccount(String owner, String asset, AccountKind kind, Instant now) {
-        return platformAccount(owner, asset, kind, kind.name(), now);
-    }
-
-    /** As above, remembered under {@code key} (the kind, or the kind and a shard number). */
-    private UUID platformAccount(String owner, String asset, AccountKind kind, String key, Instant now) {
-        Optional<UUID> known = store.account(owner, asset, key);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        store.lockAccount(owner, asset, key);
-        return store.account(owner, asset, key).orElseGet(() -> {
-            AccountView a = ledger.open(new OpenAccount(owner, asset, kind, key.toLowerCase(java.util.Locale.ROOT)
-                .replace('_', ' ') + " " + asset));
-            store.addAccount(owner, asset, key, a.id(), now);
-            return a.id();
-        });
-    }
 
     private static Map<String, Object> orderPayload(Order o) {
         Map<String, Object> p = new LinkedHashMap<>();

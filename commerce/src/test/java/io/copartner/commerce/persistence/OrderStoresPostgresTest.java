@@ -111,6 +111,32 @@ class OrderStoresPostgresTest {
     }
 
     @Test
+    void anOrderItsLinesAndFirstStepsAreWrittenInOneGo() {
+        UUID p = product(5);
+        UUID q = product(5);
+        UUID checkout = UUID.randomUUID();
+        orders.insertCheckout(checkout, "party:one-go", "CNY", 300, UUID.randomUUID(), UUID.randomUUID(), T0, T0);
+        Order o = new Order(UUID.randomUUID(), 0, checkout, "party:one-go", "m-1", "did:web:shop.example:m-1", "CNY",
+            300, 0, OrderStatus.PAID, 1, 500, 1000, UUID.randomUUID(), UUID.randomUUID(), null, null, T0, T0, null,
+            null, null, null, null, UUID.randomUUID(), null, null);
+        orders.insertPlaced(o, List.of(new OrderLine(o.id(), 1, p, 1, "Tea", 100, 1, 0),
+            new OrderLine(o.id(), 2, q, 1, "Pu'er", 100, 2, 0)), List.of(
+            new OrderStore.Step(1, "PLACED", "party:one-go", "buyer", T0, 20),
+            new OrderStore.Step(2, "PAID", "party:one-go", "buyer", T0, 21)));
+        Order read = orders.ofCheckout(checkout).get(0);
+        assertEquals(o.id(), read.id());
+        assertEquals(o.paymentEntryId(), read.paymentEntryId());
+        assertEquals(T0, read.placedAt());
+        assertEquals(List.of("Tea", "Pu'er"), orders.lines(o.id()).stream().map(OrderLine::name).toList());
+        assertEquals(300, orders.lines(o.id()).stream().mapToLong(OrderLine::amount).sum());
+        assertEquals(List.of(new OrderStore.Step(1, "PLACED", "party:one-go", "buyer", T0, 20),
+            new OrderStore.Step(2, "PAID", "party:one-go", "buyer", T0, 21)), orders.steps(o.id()));
+        // A later step numbers on from the ones written together.
+        orders.addStep(o.id(), OrderStatus.SHIPPED, "party:m", "merchant", T0, 22);
+        assertEquals(List.of(1, 2, 3), orders.steps(o.id()).stream().map(OrderStore.Step::stepNo).toList());
+    }
+
+    @Test
     void stepsAreNumberedAndDueOrdersAreFound() {
         UUID p = product(5);
         Order o = order("party:due", p, 100);
