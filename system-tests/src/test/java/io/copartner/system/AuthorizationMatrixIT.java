@@ -40,14 +40,13 @@ class AuthorizationMatrixIT {
     static Outcome expected(String operationId, String method, Caller caller) {
         Set<Caller> allowed = OperationRoles.ALLOWED.get(operationId);
         boolean read = "get".equals(method) || "head".equals(method);
-        if (allowed.equals(OperationRoles.PUBLIC)) {
-            // A public operation never looks at a token (Liberty authenticates only where a role is required): valid,
-            // invalid or a suspended merchant's, the call is anonymous, so nothing a token says is ever trusted.
-            return Outcome.ADMITTED;
-        }
         if (caller == Caller.SUSPENDED_MERCHANT && !read) {
-            // Suspension refuses every write by the merchant's token that needs it (SuspendedMerchantFilter).
+            // Suspension refuses every write by the merchant's token, on any operation (SuspendedMerchantFilter).
             return Outcome.FORBIDDEN;
+        }
+        if (allowed.equals(OperationRoles.PUBLIC)) {
+            // A public operation needs no token: one that is not valid is ignored (the call is anonymous), never trusted.
+            return Outcome.ADMITTED;
         }
         if (caller == Caller.ANONYMOUS || caller.invalid()) {
             return Outcome.UNAUTHENTICATED;

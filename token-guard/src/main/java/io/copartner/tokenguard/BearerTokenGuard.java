@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -18,7 +19,11 @@ import java.util.Properties;
  * keeps the genuine signature, so those logs would hold most of a credential. Refused here, it never reaches them.
  * Every other request (no token, a genuine one, an expired one) passes untouched: this never authenticates.
  *
- * <p>Configured by the {@code <interceptors>} element's properties: {@code jwksUri} (required).
+ * <p>Deployed as the Liberty user feature {@code usr:copartnerTokenGuard-1.0} (OSGI-INF/io.copartner.tokenguard.xml
+ * registers it as a TrustAssociationInterceptor service; there is no {@code <trustAssociation>} element), Liberty's
+ * security layer calls {@link #activate(Map)}. As a {@code <trustAssociation>} interceptor it would be configured by
+ * {@link #initialize(Properties)} ({@code jwksUri}), but that wiring cannot put it before mpJwt reliably
+ * (docs/reliability.md).
  */
 public class BearerTokenGuard implements TrustAssociationInterceptor {
 
@@ -27,6 +32,18 @@ public class BearerTokenGuard implements TrustAssociationInterceptor {
         + "\"detail\":\"The bearer token is not a token of this platform's issuer (its signature does not verify).\"}";
 
     private volatile ForgeryCheck check;
+
+    /** Declarative Services' activation of the user feature's component: the JWKS from the environment. */
+    protected void activate(Map<String, Object> componentProperties) {
+        Properties props = new Properties();
+        props.setProperty("jwksUri", JwksLocation.from(System::getenv));
+        initialize(props);
+    }
+
+    /** Declarative Services' deactivation. */
+    protected void deactivate() {
+        cleanup();
+    }
 
     @Override
     public int initialize(Properties props) {
