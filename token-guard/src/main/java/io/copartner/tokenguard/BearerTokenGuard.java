@@ -5,28 +5,41 @@ import com.ibm.wsspi.security.tai.TAIResult;
 import com.ibm.wsspi.security.tai.TrustAssociationInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 
 /**
  * Liberty runs this interceptor before its MicroProfile JWT one (server.xml orders it first) and it claims only the
- * requests whose bearer token is certainly forged, answering 401 itself. Liberty's mpJwt writes a token whose
+ * requests whose bearer token is certainly forged (Liberty then answers 401, or, on a public URI, treats the request as
+ * anonymous). Liberty's mpJwt writes a token whose
  * signature fails, whole, into its CWWKS6041E message and its FFDC incident; a tampered copy of a genuine token
  * keeps the genuine signature, so those logs would hold most of a credential. Refused here, it never reaches them.
  * Every other request (no token, a genuine one, an expired one) passes untouched: this never authenticates.
  *
- * <p>Configured by the {@code <interceptors>} element's properties: {@code jwksUri} (required).
+ * <p>Deployed as the Liberty user feature {@code usr:copartnerTokenGuard-1.0} (OSGI-INF/io.copartner.tokenguard.xml
+ * registers it as a TrustAssociationInterceptor service; there is no {@code <trustAssociation>} element), Liberty's
+ * security layer calls {@link #activate(Map)}. As a {@code <trustAssociation>} interceptor it would be configured by
+ * {@link #initialize(Properties)} ({@code jwksUri}), but that wiring cannot put it before mpJwt reliably
+ * (docs/reliability.md).
  */
 public class BearerTokenGuard implements TrustAssociationInterceptor {
 
-    private static final String PROBLEM = "{\"type\":\"https://copartner.io/problems/unauthorized\","
-        + "\"title\":\"Authentication required\",\"status\":401,"
-        + "\"detail\":\"The bearer token is not a token of this platform's issuer (its signature does not verify).\"}";
-
     private volatile ForgeryCheck check;
+
+    /** Declarative Services' activation of the user feature's component: the JWKS from the environment. */
+    protected void activate(Map<String, Object> componentProperties) {
+        Properties props = new Properties();
+        props.setProperty("jwksUri", JwksLocation.from(System::getenv));
+        initialize(props);
+    }
+
+    /** Declarative Services' deactivation. */
+    protected void deactivate() {
+        cleanup();
+    }
 
     @Override
     public int initialize(Properties props) {
@@ -49,17 +62,10 @@ public class BearerTokenGuard implements TrustAssociationInterceptor {
     @Override
     public TAIResult negotiateValidateandEstablishTrust(HttpServletRequest req, HttpServletResponse res)
         throws WebTrustAssociationFailedException {
-        // The platform's own 401 (web's ProblemResponses), unflushed: if Liberty goes on to its error page, that
-        // page writes the same problem.
-        res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        res.setHeader("WWW-Authenticate", "Bearer realm=\"copartner\", error=\"invalid_token\"");
-        res.setContentType("application/problem+json");
-        res.setCharacterEncoding("UTF-8");
-        try {
-            res.getWriter().write(PROBLEM);
-        } catch (IOException clientGone) {
-            // nothing to answer to
-        }
+        // Claimed, so no later interceptor (mpJwt) sees the token. Nothing is written here: on a protected URI Liberty
+        // answers 401 through the web module's error page (problem+json, WWW-Authenticate: Bearer); on a public one
+        // it ignores the failure and the request goes on anonymously, and a body written here would be mixed into
+        // the application's answer (the authorisation matrix saw a public 200 carrying this 401's problem).
         return TAIResult.create(HttpServletResponse.SC_UNAUTHORIZED);
     }
 
