@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,16 +87,17 @@ public class ReportService implements TransparencyReports {
             proofs.put(pointer, f.auditEntries());
         });
         ReportShape.addNotes(body);
-        // Each distinct set of cited entries once: the six payout figures of a period cite the same 10^6 entries.
-        Map<List<Long>, Integer> setNo = new HashMap<>();
+        // Each distinct set of cited entries once (sorted: a proof is a set, and the report lists sorted indexes):
+        // the six payout figures of a period cite the same 10^6 entries.
+        Map<List<Long>, Integer> byInstance = new IdentityHashMap<>();
+        Map<SortedIds, Integer> byContent = new HashMap<>();
         List<long[]> sets = new ArrayList<>();
         List<Map<String, Object>> proofList = new ArrayList<>();
         proofs.forEach((pointer, ids) -> {
-            int k = setNo.computeIfAbsent(ids, x -> {
-                sets.add(ids instanceof EntryIds c ? c.toLongArray() : ids.stream().mapToLong(Long::longValue)
-                    .toArray());
+            int k = byInstance.computeIfAbsent(ids, x -> byContent.computeIfAbsent(SortedIds.of(ids), s -> {
+                sets.add(s.ids);
                 return sets.size() - 1;
-            });
+            }));
             proofList.add(new LinkedHashMap<>(Map.of("figure", pointer, "set", k)));
         });
         body.put("proofs", proofList);
@@ -224,6 +226,34 @@ public class ReportService implements TransparencyReports {
                 lastNo = setNo;
             }
             return last;
+        }
+    }
+
+    /** Cited entry ids sorted, equal by content. */
+    private static final class SortedIds {
+        final long[] ids;
+        private final int hash;
+
+        private SortedIds(long[] ids) {
+            this.ids = ids;
+            this.hash = Arrays.hashCode(ids);
+        }
+
+        static SortedIds of(List<Long> ids) {
+            long[] sorted = ids instanceof EntryIds c ? c.toLongArray() : ids.stream().mapToLong(Long::longValue)
+                .toArray();
+            Arrays.sort(sorted);
+            return new SortedIds(sorted);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SortedIds other && hash == other.hash && Arrays.equals(ids, other.ids);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 
