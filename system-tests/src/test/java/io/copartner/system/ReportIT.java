@@ -41,11 +41,20 @@ class ReportIT {
             .getList("items");
         assertTrue(items.stream().anyMatch(i -> periodId.equals(i.get("periodId"))), items.toString());
 
-        String text = Await.until(Duration.ofSeconds(180), () -> {
+        io.restassured.response.Response served = Await.until(Duration.ofSeconds(180), () -> {
             var r = given().accept("application/json").get("/api/v1/reports/" + periodId);
-            return r.statusCode() == 200 ? r.asString() : null;
+            return r.statusCode() == 200 ? r : null;
         });
+        String text = served.asString();
         ObjectNode report = (ObjectNode) JSON.readTree(text);
+        // Served as its canonical bytes (what the signature covers), with a validator a client can revalidate with.
+        assertEquals(Jcs.canonical(report), text);
+        String etag = served.getHeader("ETag");
+        assertNotNull(etag, "a signed report carries an ETag");
+        given().accept("application/json").header("If-None-Match", etag).get("/api/v1/reports/" + periodId).then()
+            .statusCode(304);
+        assertEquals(text, given().accept("application/json").header("If-None-Match", "\"other\"")
+            .get("/api/v1/reports/" + periodId).then().statusCode(200).header("ETag", etag).extract().asString());
         JsonNode cny = report.get("byAsset").get("CNY");
         assertEquals(Long.parseLong(cny.get("partnerPool").asText()),
             Long.parseLong(cny.get("distributed").asText()) + Long.parseLong(cny.get("undistributed").asText()));
@@ -107,20 +116,22 @@ class ReportIT {
         JsonNode own = GovernanceAudit.entry(report.get("auditIndex").asLong());
         assertEquals("economy.report", own.get("type").asText());
 
-        // The JWS: over RFC 8785 of the report without signature, kid a key of the platform's DID document.
+        // The JWS: detached (RFC 7515 App. F) over RFC 8785 of the report without signature, kid a key of the
+        // platform's DID document: the verifier rebuilds the payload from the report it received.
         String signature = report.remove("signature").asText();
-        JWSObject jws = JWSObject.parse(signature);
+        String[] parts = signature.split("\\.", -1);
+        assertEquals(3, parts.length, signature);
+        assertEquals("", parts[1], "the payload is detached");
+        JWSObject jws = JWSObject.parse(signature, new com.nimbusds.jose.Payload(Jcs.canonical(report)
+            .getBytes(StandardCharsets.UTF_8)));
         assertEquals("EdDSA", jws.getHeader().getAlgorithm().getName());
-        assertEquals(Jcs.canonical(report), new String(jws.getPayload().toBytes(), StandardCharsets.UTF_8));
         String kid = jws.getHeader().getKeyID();
         List<Map<String, Object>> methods = given().get("/.well-known/did.json").then().statusCode(200).extract()
             .jsonPath().getList("verificationMethod");
         Map<String, Object> method = methods.stream().filter(v -> kid.equals(v.get("id"))).findFirst().orElseThrow();
         Map<String, String> jwk = (Map<String, String>) method.get("publicKeyJwk");
         assertEquals("Ed25519", jwk.get("crv"));
-        String[] parts = signature.split("\\.");
-        assertTrue(AuditLogIT.ed25519(java.util.Base64.getUrlDecoder().decode(jwk.get("x")),
-            (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII),
+        assertTrue(AuditLogIT.ed25519(java.util.Base64.getUrlDecoder().decode(jwk.get("x")), jws.getSigningInput(),
             java.util.Base64.getUrlDecoder().decode(parts[2])), "the report's JWS verifies with the platform's did:web key");
 
         String html = given().accept("text/html").header("Accept-Language", "zh-CN").get("/api/v1/reports/"

@@ -52,6 +52,19 @@ public class WalletStore {
         }, rs -> Jdbc.uuid(rs, "account_id")).stream().findFirst();
     }
 
+    /** The wallets in {@code asset} of those of {@code owners} who have one, by owner: one query. */
+    public java.util.Map<String, UUID> walletAccounts(java.util.Collection<String> owners, String asset) {
+        java.util.Map<String, UUID> found = new java.util.HashMap<>();
+        if (owners.isEmpty()) {
+            return found;
+        }
+        jdbc().query("select owner, account_id from commerce.wallet where asset = ? and owner = any (?)", ps -> {
+            ps.setString(1, asset);
+            ps.setArray(2, ps.getConnection().createArrayOf("varchar", owners.toArray()));
+        }, rs -> found.put(rs.getString(1), Jdbc.uuid(rs, "account_id")));
+        return found;
+    }
+
     public record WalletRow(String asset, UUID accountId) {
     }
 

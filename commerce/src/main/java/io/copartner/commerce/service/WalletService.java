@@ -191,6 +191,20 @@ public class WalletService implements Wallets {
         return walletOf(owner.value(), asset, clock.now());
     }
 
+    @Override
+    @Transactional
+    public Map<PartyId, UUID> walletAccounts(java.util.Collection<PartyId> owners, String asset) {
+        Map<String, UUID> found = store.walletAccounts(owners.stream().map(PartyId::value).distinct().toList(), asset);
+        Map<PartyId, UUID> out = new java.util.HashMap<>();
+        Instant now = clock.now();
+        for (PartyId owner : owners) {
+            UUID account = found.get(owner.value());
+            // A wallet is never closed, so one found is final; a missing one is opened under the owner's lock.
+            out.put(owner, account != null ? account : walletOf(owner.value(), asset, now));
+        }
+        return out;
+    }
+
     /** The owner's WALLET account in the asset, opened on first use (serialised per owner and asset). */
     UUID walletOf(String owner, String asset, Instant now) {
         store.lockWallet(owner, asset);

@@ -18,11 +18,12 @@ public interface PeriodFigures {
     /**
      * One figure: a decimal-integer string in minor units (or a count), and the ids of the audit entries
      * ({@code ledger.api.AuditReceipt#entryId}) whose payloads sum (or count) to it, so a reader recomputes it from
-     * the log; the report turns them into leaf indexes.
+     * the log; the report turns them into leaf indexes. Figures citing the same entries should share one
+     * {@link EntryIds} (kept as it is, not copied): the report stores each distinct set once.
      */
     record Figure(String value, List<Long> auditEntries) {
         public Figure {
-            auditEntries = List.copyOf(auditEntries);
+            auditEntries = auditEntries instanceof EntryIds ? auditEntries : List.copyOf(auditEntries);
         }
     }
 }

@@ -13,11 +13,24 @@ public interface TransparencyReports {
     Page reports(String cursor);
 
     /**
-     * The signed report (canonical JSON text) of a CLOSED period; empty for an unknown period.
+     * The signed report of a CLOSED period; empty for an unknown period.
      *
-     * @throws io.copartner.kernel.problem.ProblemException conflict while the period is not CLOSED yet
+     * @throws io.copartner.kernel.problem.ProblemException conflict while the period is not CLOSED yet, unavailable
+     *     while the audit sequencer has not indexed every entry the report cites
      */
-    Optional<String> report(String periodId);
+    Optional<SignedReport> report(String periodId);
+
+    /**
+     * A signed report as its RFC 8785 canonical JSON. It cites every payout entry of the period, so it is written
+     * to a stream (tens of MB for 10^6 partners), never held as one text.
+     */
+    interface SignedReport {
+
+        /** A strong validator of the bytes (a report never changes once signed). */
+        String etag();
+
+        void writeTo(java.io.OutputStream out) throws java.io.IOException;
+    }
 
     /** The same report as a page (en, or 简体中文 when {@code lang} starts with zh); empty as {@link #report}. */
     Optional<String> reportHtml(String periodId, String lang);

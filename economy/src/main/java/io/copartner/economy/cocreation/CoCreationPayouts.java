@@ -109,11 +109,12 @@ public class CoCreationPayouts {
         // per entry, and one entry for every co-creator of a period would be refused (and the close with it).
         Map<String, UUID> entryOf = new TreeMap<>();
         List<String> parties = new ArrayList<>(byWallet.keySet());
+        Map<PartyId, UUID> walletOf = wallets.walletAccounts(parties.stream().map(PartyId::parse).toList(), asset);
         for (int from = 0, chunk = 0; from < parties.size(); from += walletsPerEntry, chunk++) {
             List<String> part = parties.subList(from, Math.min(parties.size(), from + walletsPerEntry));
             List<PostingLine> lines = new ArrayList<>();
             lines.add(new PostingLine(book.payable(asset), asset, -part.stream().map(byWallet::get).reduce(0L, Math::addExact)));
-            part.forEach(party -> lines.add(new PostingLine(wallets.walletAccount(PartyId.parse(party), asset), asset,
+            part.forEach(party -> lines.add(new PostingLine(walletOf.get(PartyId.parse(party)), asset,
                 byWallet.get(party))));
             // The first chunk keeps the key the single entry had, so a period paid before this change stays as it was.
             PostResult entry = ledger.post(new PostEntry("co-creation shares " + e.periodId() + " " + asset

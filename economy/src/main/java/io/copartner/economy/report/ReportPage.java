@@ -3,7 +3,10 @@ package io.copartner.economy.report;
 import java.util.List;
 import java.util.Map;
 
-/** The report as a small HTML page (en / 简体中文), each figure linking to the audit entries that prove it. */
+/**
+ * The report as a small HTML page (en / 简体中文), each figure linking to the audit entries that prove it (the first
+ * {@link ReportService#PAGE_LINKS}; the JSON lists them all).
+ */
 final class ReportPage {
 
     private ReportPage() {
@@ -25,6 +28,9 @@ final class ReportPage {
                 .append("</td><td>");
             for (Object i : (List<Object>) p.get("auditIndexes")) {
                 h.append("<a href=\"/api/v1/audit/entries/").append(i).append("\">#").append(i).append("</a> ");
+            }
+            if (p.get("more") instanceof Number more && more.longValue() > 0) {
+                h.append(zh ? "… 另有 " + more + " 条（见 JSON）" : "… and " + more + " more (see the JSON)");
             }
             h.append("</td></tr>");
         }

@@ -43,9 +43,6 @@ public class SettlementStore {
                          String status, String firstApprover, String secondApprover, Long auditEntry) {
     }
 
-    public record Revenue(String asset, long revenue, long platformFee, long partnerPool, long auditEntry) {
-    }
-
     public record Weight(String asset, String partner, long spend, long referrals) {
         public long weight() {
             return Math.max(0, spend + referrals);
@@ -171,12 +168,6 @@ public class SettlementStore {
                 ps.setLong(4, spend);
                 ps.setLong(5, referrals);
             });
-    }
-
-    public List<Revenue> revenues(String periodId) {
-        return jdbc.query("select asset, revenue, platform_fee, partner_pool, audit_entry from "
-            + "economy.settlement_revenue where period_id = ? order by audit_entry", ps -> ps.setString(1, periodId),
-            rs -> new Revenue(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
     }
 
     /** The period's inflow to the partner pool per asset, summed in the database (10^6 orders never reach the heap). */
@@ -482,16 +473,5 @@ public class SettlementStore {
                 ps.setString(2, asset);
                 ps.setString(3, partner);
             }, SettlementStore::payout).stream().findFirst();
-    }
-
-    /** What the report needs of a paid payout: three columns, not the whole row (10^6 of them in one report). */
-    public record Paid(String asset, long amount, long auditEntry) {
-    }
-
-    /** Paid payouts of a period (asset, amount, audit entry), for the report's distribution summary. */
-    public List<Paid> paidPayouts(String periodId) {
-        return jdbc.query("select asset, amount, audit_entry from economy.settlement_payout where period_id = ? and "
-            + "status = 'PAID' order by amount, partner", ps -> ps.setString(1, periodId),
-            rs -> new Paid(rs.getString(1).intern(), rs.getLong(2), rs.getLong(3)));
     }
 }

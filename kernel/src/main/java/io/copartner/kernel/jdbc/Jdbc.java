@@ -27,6 +27,10 @@ public final class Jdbc {
         T read(ResultSet rs) throws SQLException;
     }
 
+    public interface RowAction {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
     private final DataSource dataSource;
 
     public Jdbc(DataSource dataSource) {
@@ -51,6 +55,24 @@ public final class Jdbc {
                     out.add(row.read(rs));
                 }
                 return out;
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /**
+     * Each row to {@code action}, {@code fetchSize} rows per round trip: inside a transaction (autocommit off) the
+     * driver then streams the result instead of holding all of it, so a 10^6-row read stays small.
+     */
+    public void forEach(String sql, Binder binder, int fetchSize, RowAction action) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            ps.setFetchSize(fetchSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(rs);
+                }
             }
         } catch (SQLException e) {
             throw failed(e);

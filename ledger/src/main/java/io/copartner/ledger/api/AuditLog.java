@@ -26,6 +26,27 @@ public interface AuditLog {
         return found;
     }
 
+    /**
+     * The leaf index of each of {@code entryIds}, in the same order, {@code -1} where the sequencer has not indexed
+     * the entry yet; asked in bounded chunks, so 10^6 ids never make one query or one map.
+     */
+    default long[] leafIndexes(long[] entryIds) {
+        long[] out = new long[entryIds.length];
+        int chunk = 20_000;
+        for (int from = 0; from < entryIds.length; from += chunk) {
+            int to = Math.min(entryIds.length, from + chunk);
+            List<Long> ids = new java.util.ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                ids.add(entryIds[i]);
+            }
+            java.util.Map<Long, Long> found = leafIndexesOf(ids);
+            for (int i = from; i < to; i++) {
+                out[i] = found.getOrDefault(entryIds[i], -1L);
+            }
+        }
+        return out;
+    }
+
     /** Audit path for leaf {@code index} in the tree of {@code treeSize} leaves (a signed size or smaller). */
     List<byte[]> inclusionProof(long index, long treeSize);
 

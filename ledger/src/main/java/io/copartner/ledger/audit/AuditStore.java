@@ -73,22 +73,44 @@ final class AuditStore {
         }
     }
 
-    /** Takes up to {@code max} pending entries, oldest first, with their leaf hashes. */
+    /**
+     * Takes up to {@code max} pending entries, oldest first, with their leaf hashes. Three statements whose plans do not
+     * depend on statistics (a LIMIT on the primary key, then {@code = any} of the ids taken): the single statement
+     * before (a delete semi-joined to its locking subquery) was planned as a nested loop that re-ran the subquery per
+     * pending row when the statistics still said the queue was empty, so 10^5 entries loaded at once ran for minutes,
+     * past the transaction's lifetime, and the sequencer stalled until an ANALYZE.
+     */
     static List<Pending> claimPending(Connection c, int max) throws SQLException {
-        List<Pending> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                with claimed as (
-                  delete from ledger.audit_pending where entry_id in (
-                    select entry_id from ledger.audit_pending order by entry_id limit ? for update skip locked)
-                  returning entry_id)
-                select e.id, e.leaf_hash from claimed join ledger.audit_entry e on e.id = claimed.entry_id
-                order by e.id""")) {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+            "select entry_id from ledger.audit_pending order by entry_id limit ? for update skip locked")) {
             ps.setInt(1, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        List<Pending> out = new ArrayList<>(ids.size());
+        if (ids.isEmpty()) {
+            return out;
+        }
+        java.sql.Array array = c.createArrayOf("bigint", ids.toArray());
+        try (PreparedStatement ps = c.prepareStatement("delete from ledger.audit_pending where entry_id = any (?)")) {
+            ps.setArray(1, array);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+            "select id, leaf_hash from ledger.audit_entry where id = any (?) order by id")) {
+            ps.setArray(1, array);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Pending(rs.getLong(1), rs.getBytes(2)));
                 }
             }
+        }
+        if (out.size() != ids.size()) {
+            throw new SQLException("claimed " + ids.size() + " pending entries but found " + out.size());
         }
         return out;
     }
