@@ -213,6 +213,7 @@ final class CloseBench {
             n), String.format(Locale.ROOT, "%.1f s", total), String.format(Locale.ROOT,
             "goal < 10 s; %,.0f payouts/s overall; allocation (commit -> CLOSING) %.1f s, payouts %.1f s "
                 + "(%,.0f/s), settle + report %.1f s", n / total, allocate, paying, n / paying, settle), n / total));
+        long paidPayouts;
         try (Connection c = bench.db()) {
             long payouts = single(c, "select count(*) from economy.settlement_payout where period_id = '" + period.id
                 + "' and status = 'PAID'");
@@ -234,6 +235,7 @@ final class CloseBench {
                 audited[0] = rs.getLong(1);
                 audited[1] = rs.getLong(2);
             }
+            paidPayouts = payouts;
             boolean exact = paid == distributed && distributed + undistributed == poolOf && poolOf == seededPool
                 && audited[1] == distributed && audited[0] == payouts && wallets == distributed;
             rows.add(new PlatformBench.Row("p", "  exact: sum(payouts) = distributed; distributed + undistributed = pool",
@@ -247,7 +249,7 @@ final class CloseBench {
             rows.add(new PlatformBench.Row("p", "  where the close's thread was (jcmd Thread.print samples)", "",
                 sampler.hotspots(8)));
         }
-        reportSigned(period.id, n);
+        reportSigned(period.id, paidPayouts); // partners whose exact share rounds to 0 get no payout
     }
 
     /**
