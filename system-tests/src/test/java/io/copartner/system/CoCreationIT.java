@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Co-creation end to end (issue 12 item 4): a PRODUCT_LISTING proposal names two co-creators (7000 / 3000 bps); bad
@@ -443,6 +444,9 @@ class CoCreationIT {
      */
     @Test
     @SuppressWarnings("unchecked")
+    // GovernanceIT runs concurrently and governs a REVENUE_POLICY: one it proposed meanwhile would carry (or drop)
+    // these weights past the restore, so nothing else runs while they are in force.
+    @ResourceLock(PlatformExtension.WHOLE_PLATFORM)
     void coCreationWeighsIntoTheRevenueShareAsThePolicyDefines() throws Exception {
         Partner creator = Gov.partner(Type.ED25519);
         Shop.Merchant m = Shop.merchant(true);
