@@ -29,6 +29,16 @@ describe('a revenue-share statement’s arithmetic', () => {
     expect(clawed.weightFromParts).toBe(0n);
     expect(clawed.consistent).toBe(true);
   });
+  it('weighs co-creation as the policy defines', () => {
+    // weights 10000/10000/5000 (divisor 5000): 2 × spend + 2 × referrals + co-creation
+    const w = { spendBps: 10000, referralsBps: 10000, coCreationBps: 5000, divisor: 5000 };
+    const a = shareArithmetic({ mySpend: '0', myReferrals: '0', myCoCreation: '833', myWeight: '833',
+      totalWeight: '34163', pool: '4999', myShare: '121', contributionWeights: w });
+    expect(a.weightFromParts).toBe(833n);
+    expect(a.consistent).toBe(true);
+    expect(shareArithmetic({ mySpend: '100', myReferrals: '0', myCoCreation: '0', myWeight: '100',
+      totalWeight: '1000', pool: '40', myShare: '4', contributionWeights: w }).consistent).toBe(false);
+  });
   it('flags figures that do not follow the rule', () => {
     // two extra units, or an extra unit with no remainder, or a weight that is not spend + referrals
     expect(shareArithmetic({ mySpend: '1', myReferrals: '0', myWeight: '1', totalWeight: '3', pool: '100', myShare: '35' }).consistent).toBe(false);

@@ -15,12 +15,16 @@ export interface StatementLine {
   pool?: string;
   myShare?: string;
   payoutStatus?: string;
+  myCoCreation?: string;
+  /** The policy's contribution weights the close used (bps) and their greatest common divisor. */
+  contributionWeights?: { spendBps?: number; referralsBps?: number; coCreationBps?: number; divisor?: number };
 }
 
 /**
  * The arithmetic of a share: exact = pool × myWeight / totalWeight; everyone first gets ⌊exact⌋, the units left
  * over go one each to the largest remainders, so my share is ⌊exact⌋ or ⌊exact⌋ + 1. `consistent` says the
- * server's figures agree with that (weight = max(0, spend + referrals), share − floor ∈ {0, 1}).
+ * server's figures agree with that (weight = max(0, spend × spendBps + referrals × referralsBps + co-creation ×
+ * coCreationBps) / divisor, which is spend + referrals with the default weights; share − floor ∈ {0, 1}).
  */
 export interface ShareArithmetic {
   weight: bigint;
@@ -39,7 +43,11 @@ export interface ShareArithmetic {
 
 export function shareArithmetic(line: StatementLine, digits = 4): ShareArithmetic {
   const weight = big(line.myWeight);
-  const parts = big(line.mySpend) + big(line.myReferrals);
+  const f = line.contributionWeights;
+  const parts = f
+    ? (big(line.mySpend) * big(f.spendBps) + big(line.myReferrals) * big(f.referralsBps)
+      + big(line.myCoCreation) * big(f.coCreationBps)) / (big(f.divisor) > 0n ? big(f.divisor) : 1n)
+    : big(line.mySpend) + big(line.myReferrals);
   const weightFromParts = parts > 0n ? parts : 0n;
   const totalWeight = big(line.totalWeight);
   const pool = big(line.pool);

@@ -54,6 +54,12 @@ function StatementCard({ s }: { s: Statement }) {
   );
 }
 
+/** Spend plus referrals (the seed's weights, or a server from before they were governed): the short sentence. */
+function defaultWeights(l: Line): boolean {
+  const w = l.contributionWeights;
+  return !w || (w.spendBps === 10000 && w.referralsBps === 10000 && w.coCreationBps === 0);
+}
+
 function LineView({ l }: { l: Line }) {
   const { t, locale } = useI18n();
   const asset = l.asset ?? 'CNY';
@@ -66,7 +72,13 @@ function LineView({ l }: { l: Line }) {
       <h3>{asset}</h3>
       <h4 class="visually-hidden">{t('econ.statements.arithmetic')}</h4>
       <div class="arith">
-        <p>{t('econ.statements.myWeight', { spend: m(l.mySpend), referrals: m(l.myReferrals), weight: m(l.myWeight) })}</p>
+        {defaultWeights(l)
+          ? <p>{t('econ.statements.myWeight', { spend: m(l.mySpend), referrals: m(l.myReferrals), weight: m(l.myWeight) })}</p>
+          : <p>{t('econ.statements.myWeightFactors', { spend: m(l.mySpend), referrals: m(l.myReferrals),
+            coCreation: m(l.myCoCreation), spendBps: String(l.contributionWeights?.spendBps),
+            referralsBps: String(l.contributionWeights?.referralsBps),
+            coCreationBps: String(l.contributionWeights?.coCreationBps),
+            divisor: String(l.contributionWeights?.divisor), weight: m(l.myWeight) })}</p>}
         <p>{t('econ.statements.exact', { weight: m(l.myWeight), total: m(l.totalWeight), pool: m(l.pool), exact: a.exact })}</p>
         <p>{t('econ.statements.floor', { floor: a.floor.toString() })}</p>
         <p>{a.extraUnit ? t('econ.statements.extraUnit') : t('econ.statements.noExtraUnit')}</p>

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Co-creation end to end (issue 12 item 4): a PRODUCT_LISTING proposal names two co-creators (7000 / 3000 bps); bad
@@ -431,6 +432,150 @@ class CoCreationIT {
         assertEquals(Long.toString(share), paid.get("myShare"));
         assertEquals(share, Buy.balance(creator), "paid once the flag was cleared");
         assertEquals(1, auditedFor("economy.cocreation.accrued", order));
+    }
+
+    /**
+     * Issue 12 item 3, co-creation in the revenue-share weights: a REVENUE_POLICY weighs co-creation (10000, 10000,
+     * 5000 bps: divisor 5000, weight = 2 × spend + 2 × referrals + co-creation); a co-creator who bought nothing gets
+     * a share of the period's pool, which the test recomputes exactly from every weight of the period (raw
+     * contributions in the database × the factors of the audited allocation) and the pool, largest remainder, ties
+     * to the lower partner. The default weights are governed back afterwards, so the rest of the suite settles as
+     * before.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    // GovernanceIT runs concurrently and governs a REVENUE_POLICY: one it proposed meanwhile would carry (or drop)
+    // these weights past the restore, so nothing else runs while they are in force.
+    @ResourceLock(PlatformExtension.WHOLE_PLATFORM)
+    void coCreationWeighsIntoTheRevenueShareAsThePolicyDefines() throws Exception {
+        Partner creator = Gov.partner(Type.ED25519);
+        Shop.Merchant m = Shop.merchant(true);
+        String product = listCoCreated(m, PRICE, Map.of(creator, 10_000));
+        governContributionWeights(Map.of("spendBps", 10_000, "referralsBps", 10_000, "coCreationBps", 5_000));
+        try {
+            Partner buyer = Buy.fundedPartner(100_000);
+            String order = Buy.checkout(buyer.token(), "it-" + UUID.randomUUID(), product, 5).then().statusCode(201)
+                .extract().path("orders[0].id");
+            int shareBps = given().queryParam("at", Buy.order(buyer.token(), order).getString("placedAt"))
+                .get("/api/v1/governance/policies/in-force").then().statusCode(200).extract().jsonPath()
+                .getInt("version.policy.coCreationShareBps");
+            Buy.ship(m.token(), order).then().statusCode(200);
+            Buy.step(buyer.token(), order, "delivery", null).then().statusCode(200);
+            Buy.step(buyer.token(), order, "completion", null).then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+            long accrued = 5 * PRICE * shareBps / 10_000;
+            assertTrue(accrued > 0, "the policy in force gives co-creators a share: " + shareBps);
+
+            // The creator's revenue-share line: no spend, no referrals, the whole accrual as co-creation (10000 bps).
+            Map<String, Object> line = Await.until(Duration.ofSeconds(150), () -> {
+                for (Map<String, Object> st : statements(creator)) {
+                    for (Map<String, Object> l : (List<Map<String, Object>>) st.get("lines")) {
+                        if ("CNY".equals(l.get("asset")) && "PAID".equals(l.get("payoutStatus"))) {
+                            Map<String, Object> withPeriod = new HashMap<>(l);
+                            withPeriod.put("periodId", st.get("periodId"));
+                            return withPeriod;
+                        }
+                    }
+                }
+                return null;
+            });
+            String periodId = (String) line.get("periodId");
+            assertEquals("0", line.get("mySpend"), line.toString());
+            assertEquals("0", line.get("myReferrals"));
+            assertEquals(Long.toString(accrued), line.get("myCoCreation"));
+            assertEquals(Map.of("spendBps", 10_000, "referralsBps", 10_000, "coCreationBps", 5_000, "divisor", 5_000),
+                line.get("contributionWeights"));
+            assertEquals(Long.toString(accrued), line.get("myWeight"), "co-creation × 5000 / 5000");
+            assertTrue(((String) line.get("formula")).contains("myCoCreation × 5000"), (String) line.get("formula"));
+
+            try (java.sql.Connection db = AnchorCrashIT.db(PlatformExtension.settings())) {
+                // The allocation's audited factors, then every weight of the period recomputed from its contributions.
+                JsonNode allocated = Jcs.parse(AnchorCrashIT.text(db, "select e.canonical from ledger.audit_entry e "
+                    + "join economy.settlement_pool p on p.audit_entry = e.id where p.period_id = '" + periodId
+                    + "' and p.asset = 'CNY'")).get("payload");
+                JsonNode f = allocated.get("contributionWeights");
+                assertEquals(5_000, f.get("coCreationBps").asInt(), allocated.toString());
+                assertEquals(5_000, f.get("divisor").asInt());
+                List<String> partners = new ArrayList<>();
+                List<Long> weights = new ArrayList<>();
+                try (var ps = db.prepareStatement("select partner, spend, referrals, co_creation from "
+                        + "economy.settlement_weight where period_id = ? and asset = 'CNY' order by partner")) {
+                    ps.setString(1, periodId);
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long w = (rs.getLong(2) * f.get("spendBps").asLong() + rs.getLong(3)
+                                * f.get("referralsBps").asLong() + rs.getLong(4) * f.get("coCreationBps").asLong())
+                                / f.get("divisor").asLong();
+                            if (w > 0) {
+                                partners.add(rs.getString(1));
+                                weights.add(w);
+                            }
+                        }
+                    }
+                }
+                long total = weights.stream().mapToLong(Long::longValue).sum();
+                assertEquals(Long.toString(total), allocated.get("totalWeight").asText(), "W recomputed");
+                assertEquals(Long.toString(total), line.get("totalWeight"));
+                long pool = Long.parseLong(allocated.get("partnerPool").asText());
+                assertEquals(Long.toString(pool), line.get("pool"));
+                long[] shares = largestRemainder(pool, weights.stream().mapToLong(Long::longValue).toArray());
+                String creatorParty = AnchorCrashIT.text(db, "select party from economy.cocreation_share where did = '"
+                    + creator.did() + "'");
+                int me = partners.indexOf(creatorParty);
+                assertTrue(me >= 0, "the co-creator has a positive weight: " + partners);
+                assertTrue(shares[me] > 0, "a co-creator with no spend gets a revenue share");
+                assertEquals(Long.toString(shares[me]), line.get("myShare"), "largest remainder over the weights");
+                for (int i = 0; i < partners.size(); i++) {
+                    assertEquals(shares[i], AnchorCrashIT.scalar(db, "select coalesce(sum(amount), 0) from "
+                        + "economy.settlement_payout where period_id = '" + periodId + "' and asset = 'CNY' and "
+                        + "partner = '" + partners.get(i) + "'"), partners.get(i));
+                }
+            }
+            // The wallet: the revenue share plus the co-creation royalty, each paid exactly once.
+            long royalty = Await.until(Duration.ofSeconds(60), () -> {
+                List<Map<String, Object>> l = (List<Map<String, Object>>) statementWith(creator, product).get("line");
+                return !l.isEmpty() && "PAID".equals(l.get(0).get("status"))
+                    ? Long.parseLong((String) l.get(0).get("myShare")) : null;
+            });
+            assertEquals(accrued, royalty);
+            assertEquals(royalty + Long.parseLong((String) line.get("myShare")), Buy.balance(creator));
+        } finally {
+            governContributionWeights(Map.of("spendBps", 10_000, "referralsBps", 10_000, "coCreationBps", 0));
+        }
+    }
+
+    /**
+     * The policy in force with other contribution weights: proposed, voted by enough new members for the quorum,
+     * executed, and in force now (from the next period's start).
+     */
+    @SuppressWarnings("unchecked")
+    static void governContributionWeights(Map<String, Integer> weights) {
+        List<Partner> voters = new ArrayList<>();
+        for (int i = Math.max(6, CatalogueIT.votersForQuorum()); i > 0; i--) {
+            voters.add(Gov.partner(i % 2 == 0 ? Type.ED25519 : Type.SECP256K1));
+        }
+        Map<String, Object> policy = new HashMap<>(given().get("/api/v1/governance/policies/in-force").then()
+            .statusCode(200).extract().jsonPath().getMap("version.policy"));
+        policy.put("contributionWeights", weights);
+        String id = propose(Gov.adminToken(), Map.of("kind", "REVENUE_POLICY", "title", "Contribution weights",
+            "description", "Weigh " + weights, "policy", policy)).then().statusCode(201).extract().path("id");
+        Gov.awaitState(id, "ACTIVE", 30);
+        voters.forEach(v -> Gov.vote(v, id, "for", null));
+        Gov.awaitFinalTally(id);
+        Gov.awaitState(id, "SUCCEEDED", 15);
+        given().auth().oauth2(voters.get(0).token()).contentType("application/json").body("{}")
+            .post("/api/v1/governance/proposals/" + id + "/queue").then().statusCode(200);
+        Await.until(Duration.ofSeconds(30), () -> {
+            Response r = GovernanceIT.execute(voters.get(1).token(), id);
+            return r.statusCode() == 409 ? null : r.then().statusCode(200).extract().jsonPath();
+        });
+        Await.until(Duration.ofSeconds(90), () -> {
+            JsonPath v = given().queryParam("at", java.time.Instant.now().toString())
+                .get("/api/v1/governance/policies/in-force").then().statusCode(200).extract().jsonPath();
+            return id.equals(v.getString("version.proposal")) ? v : null;
+        });
+        assertEquals(weights, given().get("/api/v1/governance/policies/in-force").then().statusCode(200).extract()
+            .jsonPath().getMap("version.policy.contributionWeights"));
     }
 
     /** Audit entries of a type that name the order, counted in the platform's database. */

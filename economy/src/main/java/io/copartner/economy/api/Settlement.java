@@ -72,7 +72,17 @@ public interface Settlement {
                           String myShare, String status, String formula) {
     }
 
+    /**
+     * A revenue-share line: {@code myWeight} = max(0, mySpend × spendBps + myReferrals × referralsBps + myCoCreation ×
+     * coCreationBps) / divisor with the {@code contributionWeights} the close used (before it, those in force for the
+     * period); {@code myCoCreation} is the partner's part of what their co-created products accrued in the period.
+     */
     record StatementLine(String asset, String mySpend, String myReferrals, String myWeight, String totalWeight,
-                         String pool, String myShare, String payoutStatus, String formula) {
+                         String pool, String myShare, String payoutStatus, String formula, String myCoCreation,
+                         WeightsView contributionWeights) {
+    }
+
+    /** The policy's contribution weights (bps) and their greatest common divisor, which the weights are divided by. */
+    record WeightsView(int spendBps, int referralsBps, int coCreationBps, int divisor) {
     }
 }

@@ -11,6 +11,12 @@ public interface SettlementPeriods {
     /** The id of the OPEN period for {@code at}, its row held FOR SHARE until the caller's transaction ends. */
     String openPeriodAt(Instant at);
 
+    /**
+     * Adds to a partner's co-creation contribution in an OPEN period (from {@link #openPeriodAt} in the same
+     * transaction) and asset: weighed into the revenue share by the policy's {@code contributionWeights.coCreationBps}.
+     */
+    void addCoCreationWeight(String periodId, String asset, String partner, long coCreation);
+
     /** The id of the period starting at {@code start} ({@code yyyyMMdd'T'HHmmss'Z'}). */
     String periodId(Instant start);
 }

@@ -36,7 +36,8 @@ import java.util.UUID;
  * part; the refunded part is clawed back pro rata, largest remainder) in ONE balanced entry from the merchant's
  * receivable to the platform-held co-creation payable of the asset, booked into the open settlement period. A
  * flagged order's share is withheld at release (split kept, nothing moved, {@code economy.cocreation.withheld}) and
- * accrues only when an admin clears the flag, into the period open then; confirmed fraud voids it.
+ * accrues only when an admin clears the flag, into the period open then; confirmed fraud voids it. Each accrual also
+ * adds to its co-creators' co-creation contribution in that period, which the revenue share weighs by the policy.
  */
 @ApplicationScoped
 public class CoCreationBook {
@@ -207,6 +208,24 @@ public class CoCreationBook {
             }
             AuditReceipt r = audit.record("economy.cocreation.accrued", "order:" + orderId, at, p);
             store.accrue(orderId, l.lineNo(), parts[i][0], parts[i][1], periodId, entry, r.entryId());
+            addWeights(periodId, l, parts[i][0]);
+        }
+    }
+
+    /**
+     * Each co-creator's contribution to the period's revenue-share weights: floor(accrued × their bps / 10000) of the
+     * line (a weight, not money: the rounding needs no largest remainder). The policy's coCreationBps says how much it
+     * counts; a reader recomputes it from this accrued entry and the product's registered co-creators.
+     */
+    private void addWeights(String periodId, CoCreationStore.Line l, long accrued) {
+        if (accrued <= 0) {
+            return;
+        }
+        for (CoCreationStore.Share share : store.shares(l.productId())) {
+            long part = Math.multiplyExact(accrued, (long) share.shareBps()) / 10_000;
+            if (part > 0) {
+                periods.addCoCreationWeight(periodId, l.asset(), share.party(), part);
+            }
         }
     }
 

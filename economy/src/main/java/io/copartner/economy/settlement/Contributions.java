@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * What each released order and each referral commission brings to a period, in the transaction that releases it:
  * the period's revenue, platform fee and partner pool (one audit entry {@code economy.settlement.revenue} per order,
- * the proof the report cites), the buyer's spend weight and the referrer's referral weight.
+ * the proof the report cites), the buyer's spend weight and the referrer's referral weight
+ * (co-creation weights come through OpenPeriods).
  */
 @ApplicationScoped
 public class Contributions {
@@ -44,13 +45,13 @@ public class Contributions {
         AuditReceipt r = audit.record("economy.settlement.revenue", "settlement-period:" + periodId, e.settledAt(), p);
         if (store.addRevenue(e.orderId(), periodId, e.asset(), e.buyer(), e.kept(), e.platformFee(), e.partnerPool(),
             r.entryId()) && e.kept() > 0) {
-            store.addWeight(periodId, e.asset(), e.buyer(), e.kept(), 0);
+            store.addWeight(periodId, e.asset(), e.buyer(), e.kept(), 0, 0);
         }
     }
 
     void onCommission(@Observes CommissionEarned e) {
         String periodId = openPeriodAt(e.at());
-        store.addWeight(periodId, e.asset(), e.referrer(), 0, e.amount());
+        store.addWeight(periodId, e.asset(), e.referrer(), 0, e.amount(), 0);
     }
 
     /**

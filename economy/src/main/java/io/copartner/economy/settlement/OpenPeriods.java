@@ -13,10 +13,19 @@ public class OpenPeriods implements SettlementPeriods {
     @Inject
     Contributions contributions;
 
+    @Inject
+    SettlementStore store;
+
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public String openPeriodAt(Instant at) {
         return contributions.openPeriodAt(at);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addCoCreationWeight(String periodId, String asset, String partner, long coCreation) {
+        store.addWeight(periodId, asset, partner, 0, 0, coCreation);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.copartner.economy.settlement;
 import io.copartner.commerce.api.Wallets;
 import io.copartner.economy.api.event.PeriodClosing;
 import io.copartner.economy.api.event.PeriodSettled;
+import io.copartner.governance.api.PolicyVersion;
 import io.copartner.governance.api.RevenuePolicies;
 import io.copartner.kernel.id.PartyId;
 import io.copartner.ledger.api.AccountKind;
@@ -131,7 +132,11 @@ public class PeriodClose {
             return false;
         }
         SettlementStore.Period period = due.get();
-        int version = policies.inForceAt(period.start()).version();
+        PolicyVersion policy = policies.inForceAt(period.start());
+        int version = policy.version();
+        // The policy in force for the period weighs its contributions; stored with each pool, so every chunk of this
+        // close uses the same factors whatever is governed meanwhile.
+        WeightFactors factors = WeightFactors.of(policy.policy().contributionWeights());
         Map<String, Long> inflow = store.inflows(period.id());
         Map<String, Long> carried = new TreeMap<>();
         store.carried(period.start()).forEach(p -> carried.put(p.asset(), p.undistributed()));
@@ -146,7 +151,7 @@ public class PeriodClose {
         int partners = 0;
         for (String asset : assets.keySet()) {
             partners += allocate(period, asset, inflow.getOrDefault(asset, 0L), carried.getOrDefault(asset, 0L),
-                version, now);
+                version, factors, now);
         }
         store.startClosing(period.id(), version, partners);
         closing.fire(new PeriodClosing(period.id(), period.start(), period.end(), now));
@@ -154,9 +159,9 @@ public class PeriodClose {
     }
 
     private int allocate(SettlementStore.Period period, String asset, long inflow, long carriedIn, int version,
-                         Instant now) {
+                         WeightFactors factors, Instant now) {
         long pool = Math.addExact(inflow, carriedIn);
-        SettlementStore.Cut cut = store.cut(period.id(), asset, pool);
+        SettlementStore.Cut cut = store.cut(period.id(), asset, pool, factors);
         // No positive weight or an empty pool: nothing is distributed, the whole pool is carried forward.
         long distributed = cut.partners() == 0 ? 0 : pool;
         Map<String, Object> p = new LinkedHashMap<>();
@@ -170,9 +175,11 @@ public class PeriodClose {
         p.put("distributed", Long.toString(distributed));
         p.put("undistributed", Long.toString(pool - distributed));
         p.put("partners", cut.partners());
+        p.put("contributionWeights", factors.payload());
         AuditReceipt r = audit.record("economy.settlement.allocated", "settlement-period:" + period.id(), now, p);
         store.addPool(new SettlementStore.Pool(period.id(), asset, inflow, carriedIn,
-            cut.totalWeight().toPlainString(), distributed, pool - distributed, r.entryId()), cut, cut.partners() > 0);
+            cut.totalWeight().toPlainString(), distributed, pool - distributed, r.entryId(), factors), cut,
+            cut.partners() > 0);
         return cut.partners();
     }
 

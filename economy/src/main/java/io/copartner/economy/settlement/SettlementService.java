@@ -4,6 +4,7 @@ import io.copartner.economy.api.CoCreationEarnings;
 import io.copartner.economy.api.CoCreationPayoutApprovals;
 import io.copartner.economy.api.Settlement;
 import io.copartner.economy.shared.EconomyIdempotency;
+import io.copartner.governance.api.RevenuePolicies;
 import io.copartner.kernel.id.PartyId;
 import io.copartner.kernel.idempotency.Idempotent;
 import io.copartner.kernel.idempotency.IdempotencyKey;
@@ -26,13 +27,16 @@ import java.util.UUID;
 public class SettlementService implements Settlement {
 
     static final String FORMULA = "myShare = largestRemainder(pool, weights)[me]: floor(pool × myWeight / totalWeight) "
-        + "plus one unit if my remainder is among the largest; myWeight = mySpend + myReferrals (never below 0)";
+        + "plus one unit if my remainder is among the largest; ";
 
     @Inject
     SettlementStore store;
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    RevenuePolicies policies;
 
     @Inject
     CoCreationEarnings coCreation;
@@ -149,12 +153,17 @@ public class SettlementService implements Settlement {
         List<StatementLine> lines = new ArrayList<>();
         for (SettlementStore.Weight w : mine) {
             SettlementStore.Pool pool = pools.get(w.asset());
+            // Allocated: the factors the close used; not yet: those of the policy in force for the period.
+            WeightFactors f = pool != null ? pool.factors()
+                : WeightFactors.of(policies.inForceAt(period.get().start()).policy().contributionWeights());
             Optional<SettlementStore.Payout> payout = store.payoutOf(periodId, w.asset(), partner.value());
             lines.add(new StatementLine(w.asset(), Long.toString(w.spend()), Long.toString(w.referrals()),
-                Long.toString(w.weight()), pool == null ? null : pool.totalWeight(),
+                w.weight(f).toString(), pool == null ? null : pool.totalWeight(),
                 pool == null ? null : Long.toString(pool.inflow() + pool.carriedIn()),
                 pool == null ? null : Long.toString(payout.map(SettlementStore.Payout::amount).orElse(0L)),
-                pool == null ? "OPEN" : payout.map(SettlementStore.Payout::status).orElse("NONE"), FORMULA));
+                pool == null ? "OPEN" : payout.map(SettlementStore.Payout::status).orElse("NONE"),
+                FORMULA + f.formula(), Long.toString(w.coCreation()),
+                new WeightsView(f.spendBps(), f.referralsBps(), f.coCreationBps(), f.divisor())));
         }
         SettlementStore.Period p = period.get();
         return Optional.of(new Statement(p.id(), p.start(), p.end(), p.state(), lines, coCreated));

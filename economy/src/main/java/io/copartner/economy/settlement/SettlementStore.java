@@ -35,17 +35,19 @@ public class SettlementStore {
                          int done, Instant closedAt) {
     }
 
+    /** A pool as allocated, with the contribution weights its close used. */
     public record Pool(String periodId, String asset, long inflow, long carriedIn, String totalWeight,
-                       long distributed, long undistributed, long auditEntry) {
+                       long distributed, long undistributed, long auditEntry, WeightFactors factors) {
     }
 
     public record Payout(UUID id, String periodId, String asset, String partner, String weight, long amount,
                          String status, String firstApprover, String secondApprover, Long auditEntry) {
     }
 
-    public record Weight(String asset, String partner, long spend, long referrals) {
-        public long weight() {
-            return Math.max(0, spend + referrals);
+    /** A partner's contributions of a period and asset; the weight depends on the policy's factors. */
+    public record Weight(String asset, String partner, long spend, long referrals, long coCreation) {
+        public java.math.BigInteger weight(WeightFactors factors) {
+            return factors.weight(spend, referrals, coCreation);
         }
     }
 
@@ -157,16 +159,19 @@ public class SettlementStore {
             }) == 1;
     }
 
-    public void addWeight(String periodId, String asset, String partner, long spend, long referrals) {
-        jdbc.update("insert into economy.settlement_weight (period_id, asset, partner, spend, referrals) "
-            + "values (?, ?, ?, ?, ?) on conflict (period_id, asset, partner) do update set "
+    public void addWeight(String periodId, String asset, String partner, long spend, long referrals,
+                          long coCreation) {
+        jdbc.update("insert into economy.settlement_weight (period_id, asset, partner, spend, referrals, co_creation) "
+            + "values (?, ?, ?, ?, ?, ?) on conflict (period_id, asset, partner) do update set "
             + "spend = economy.settlement_weight.spend + excluded.spend, "
-            + "referrals = economy.settlement_weight.referrals + excluded.referrals", ps -> {
+            + "referrals = economy.settlement_weight.referrals + excluded.referrals, "
+            + "co_creation = economy.settlement_weight.co_creation + excluded.co_creation", ps -> {
                 ps.setString(1, periodId);
                 ps.setString(2, asset);
                 ps.setString(3, partner);
                 ps.setLong(4, spend);
                 ps.setLong(5, referrals);
+                ps.setLong(6, coCreation);
             });
     }
 
@@ -180,19 +185,23 @@ public class SettlementStore {
 
     /** Weights of a period and asset in partner order (the order ties of the largest remainder go by). */
     public List<Weight> weights(String periodId, String asset) {
-        return jdbc.query("select asset, partner, spend, referrals from economy.settlement_weight where period_id = ? "
-            + "and asset = ? order by partner", ps -> {
+        return jdbc.query("select asset, partner, spend, referrals, co_creation from economy.settlement_weight where "
+            + "period_id = ? and asset = ? order by partner", ps -> {
                 ps.setString(1, periodId);
                 ps.setString(2, asset);
-            }, rs -> new Weight(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+            }, SettlementStore::weight);
     }
 
     public List<Weight> weightsOf(String partner, String periodId) {
-        return jdbc.query("select asset, partner, spend, referrals from economy.settlement_weight where partner = ? "
-            + "and period_id = ? order by asset", ps -> {
+        return jdbc.query("select asset, partner, spend, referrals, co_creation from economy.settlement_weight where "
+            + "partner = ? and period_id = ? order by asset", ps -> {
                 ps.setString(1, partner);
                 ps.setString(2, periodId);
-            }, rs -> new Weight(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+            }, SettlementStore::weight);
+    }
+
+    private static Weight weight(ResultSet rs) throws SQLException {
+        return new Weight(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
     }
 
     public List<String> periodsOf(String partner) {
@@ -214,21 +223,23 @@ public class SettlementStore {
     /** What earlier periods left undistributed, per asset: the latest allocated period before {@code start}. */
     public List<Pool> carried(Instant start) {
         return jdbc.query("select distinct on (p.asset) p.period_id, p.asset, p.inflow, p.carried_in, p.total_weight, "
-            + "p.distributed, p.undistributed, p.audit_entry from economy.settlement_pool p join "
+            + "p.distributed, p.undistributed, p.audit_entry, p.spend_bps, p.referrals_bps, p.co_creation_bps from "
+            + "economy.settlement_pool p join "
             + "economy.settlement_period s on s.id = p.period_id where s.start_at < ? order by p.asset, s.start_at desc",
             ps -> ps.setObject(1, Jdbc.ts(start)), SettlementStore::pool);
     }
 
     private static Pool pool(ResultSet rs) throws SQLException {
         return new Pool(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5)
-            .toPlainString(), rs.getLong(6), rs.getLong(7), rs.getLong(8));
+            .toPlainString(), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+            new WeightFactors(rs.getInt(9), rs.getInt(10), rs.getInt(11)));
     }
 
     /** The pool with its cut; {@code allocating} while its payouts are still to be inserted in chunks. */
     public void addPool(Pool p, Cut cut, boolean allocating) {
         jdbc.update("insert into economy.settlement_pool (period_id, asset, inflow, carried_in, total_weight, "
-            + "distributed, undistributed, audit_entry, allocating, cut_remainder, cut_partner, partners) "
-            + "values (?, ?, ?, ?, ?::numeric, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            + "distributed, undistributed, audit_entry, allocating, cut_remainder, cut_partner, partners, spend_bps, "
+            + "referrals_bps, co_creation_bps) values (?, ?, ?, ?, ?::numeric, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                 ps.setString(1, p.periodId());
                 ps.setString(2, p.asset());
                 ps.setLong(3, p.inflow());
@@ -241,12 +252,16 @@ public class SettlementStore {
                 ps.setBigDecimal(10, cut.cutRemainder());
                 ps.setString(11, cut.cutPartner());
                 ps.setInt(12, cut.partners());
+                ps.setInt(13, p.factors().spendBps());
+                ps.setInt(14, p.factors().referralsBps());
+                ps.setInt(15, p.factors().coCreationBps());
             });
     }
 
     public List<Pool> pools(String periodId) {
         return jdbc.query("select period_id, asset, inflow, carried_in, total_weight, distributed, undistributed, "
-            + "audit_entry from economy.settlement_pool where period_id = ? order by asset",
+            + "audit_entry, spend_bps, referrals_bps, co_creation_bps from economy.settlement_pool where period_id = ? "
+            + "order by asset",
             ps -> ps.setString(1, periodId), SettlementStore::pool);
     }
 
@@ -259,11 +274,15 @@ public class SettlementStore {
     public record Cut(BigDecimal totalWeight, long leftover, BigDecimal cutRemainder, String cutPartner, int partners) {
     }
 
-    private static final String POSITIVE = "(select partner, (spend + referrals)::numeric as w from "
-        + "economy.settlement_weight where period_id = ? and asset = ? and spend + referrals > 0) q";
+    /** The positive weights of a period and asset under the factors (two parameters: period, asset). */
+    private static String positive(WeightFactors f) {
+        return "(select partner, " + f.sql() + " as w from economy.settlement_weight where period_id = ? and "
+            + "asset = ? and " + f.sql() + " > 0) q";
+    }
 
-    public Cut cut(String periodId, String asset, long pool) {
-        BigDecimal total = jdbc.query("select coalesce(sum(w), 0) from " + POSITIVE, ps -> {
+    public Cut cut(String periodId, String asset, long pool, WeightFactors factors) {
+        String positive = positive(factors);
+        BigDecimal total = jdbc.query("select coalesce(sum(w), 0) from " + positive, ps -> {
             ps.setString(1, periodId);
             ps.setString(2, asset);
         }, rs -> rs.getBigDecimal(1)).get(0);
@@ -271,7 +290,7 @@ public class SettlementStore {
             return new Cut(total, 0, null, null, 0);
         }
         BigDecimal p = BigDecimal.valueOf(pool);
-        long floors = jdbc.query("select coalesce(sum(div(?::numeric * w, ?::numeric)), 0) from " + POSITIVE, ps -> {
+        long floors = jdbc.query("select coalesce(sum(div(?::numeric * w, ?::numeric)), 0) from " + positive, ps -> {
             ps.setBigDecimal(1, p);
             ps.setBigDecimal(2, total);
             ps.setString(3, periodId);
@@ -281,7 +300,7 @@ public class SettlementStore {
         BigDecimal[] cutRemainder = {null};
         String[] cutPartner = {null};
         if (leftover > 0) {
-            jdbc.query("select mod(?::numeric * w, ?::numeric) as r, partner from " + POSITIVE
+            jdbc.query("select mod(?::numeric * w, ?::numeric) as r, partner from " + positive
                 + " order by r desc, partner offset ? limit 1", ps -> {
                     ps.setBigDecimal(1, p);
                     ps.setBigDecimal(2, total);
@@ -294,7 +313,7 @@ public class SettlementStore {
                     return null;
                 });
         }
-        int partners = jdbc.query("select count(*) from (select partner, " + SHARE + " as amount from " + POSITIVE
+        int partners = jdbc.query("select count(*) from (select partner, " + SHARE + " as amount from " + positive
             + ") s where amount > 0", ps -> {
                 int i = bindShare(ps, 1, p, total, cutRemainder[0], cutPartner[0]);
                 ps.setString(i++, periodId);
@@ -325,16 +344,18 @@ public class SettlementStore {
 
     /** A pool whose payouts are still being inserted, with its cut and how far its chunks got. */
     public record Allocating(String periodId, String asset, long pool, BigDecimal totalWeight, BigDecimal cutRemainder,
-                             String cutPartner, String allocatedThrough, int partners, long distributed) {
+                             String cutPartner, String allocatedThrough, int partners, long distributed,
+                             WeightFactors factors) {
     }
 
     /** The oldest pool still allocating, locked (another instance takes another pool or waits a tick). */
     public Optional<Allocating> lockAllocating() {
         return jdbc.query("select period_id, asset, inflow + carried_in, total_weight, cut_remainder, cut_partner, "
-            + "allocated_through, partners, distributed from economy.settlement_pool where allocating "
-            + "order by period_id, asset limit 1 for update skip locked", ps -> { },
-            rs -> new Allocating(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4),
-                rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getLong(9)))
+            + "allocated_through, partners, distributed, spend_bps, referrals_bps, co_creation_bps from "
+            + "economy.settlement_pool where allocating order by period_id, asset limit 1 for update skip locked",
+            ps -> { }, rs -> new Allocating(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4),
+                rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getLong(9),
+                new WeightFactors(rs.getInt(10), rs.getInt(11), rs.getInt(12))))
             .stream().findFirst();
     }
 
@@ -348,7 +369,7 @@ public class SettlementStore {
      * {@code UUID.nameUUIDFromBytes("economy.payout|period|asset|partner")} (MD5, version 3, as PeriodClose.payoutId).
      */
     public Chunk allocateChunk(Allocating a, int limit, long threshold) {
-        String sql = "with c as (select partner, greatest(0, spend + referrals)::numeric as w from "
+        String sql = "with c as (select partner, greatest(0, " + a.factors().sql() + ") as w from "
             + "economy.settlement_weight where period_id = ? and asset = ? and (?::text is null or partner > ?::text) "
             + "order by partner limit ?), "
             + "s as (select partner, w, " + SHARE + " as amount from c where w > 0), "

@@ -1,6 +1,7 @@
 package io.copartner.governance.domain;
 
 import io.copartner.governance.api.CoCreator;
+import io.copartner.governance.api.ContributionWeights;
 import io.copartner.governance.api.ExchangeRate;
 import io.copartner.governance.api.GovernanceParameters;
 import io.copartner.governance.api.KindParameters;
@@ -42,6 +43,8 @@ public final class GovernanceRules {
     public static final int DEFAULT_CO_CREATION_SHARE_BPS = 500;
     public static final int MAX_CO_CREATION_SHARE_BPS = 2_000;
     public static final int MAX_CO_CREATORS = 20;
+    /** The seed's contribution weights: spend plus referral commissions, co-creation not counted (as before it could). */
+    public static final ContributionWeights DEFAULT_CONTRIBUTION_WEIGHTS = new ContributionWeights(BPS, BPS, 0);
     private static final Pattern DID_KEY = Pattern.compile("did:key:z[1-9A-HJ-NP-Za-km-z]{20,200}");
     private static final Pattern ASSET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -78,6 +81,7 @@ public final class GovernanceRules {
             throw ProblemException.badRequest("policy.partnerPoolBps + policy.platformFeeBps + the referral "
                 + "commissions + policy.coCreationShareBps must be at most 10000 (the merchant's part pays the last two)");
         }
+        checkWeights(p.contributionWeights());
         bounded("policy.purchaseRewardBps", p.purchaseRewardBps(), 0, BPS);
         bounded("policy.reviewRewardPoints", p.reviewRewardPoints(), 0, MAX_POINTS_PER_ACTION);
         bounded("policy.shareRewardPoints", p.shareRewardPoints(), 0, MAX_POINTS_PER_ACTION);
@@ -97,6 +101,20 @@ public final class GovernanceRules {
                 throw ProblemException.badRequest(at + ": a pair of two different assets, each pair once");
             }
             bounded(at + ".rateBps", r.rateBps(), 1, MAX_EXCHANGE_RATE_BPS);
+        }
+    }
+
+    /** Each factor 0..10000 and not all zero (all zero would give every partner weight 0: no one could be paid). */
+    static void checkWeights(ContributionWeights w) {
+        if (w == null) {
+            throw ProblemException.badRequest("policy.contributionWeights is required");
+        }
+        int spend = bounded("policy.contributionWeights.spendBps", w.spendBps(), 0, BPS);
+        int referrals = bounded("policy.contributionWeights.referralsBps", w.referralsBps(), 0, BPS);
+        int coCreation = bounded("policy.contributionWeights.coCreationBps", w.coCreationBps(), 0, BPS);
+        if (spend == 0 && referrals == 0 && coCreation == 0) {
+            throw ProblemException.badRequest("policy.contributionWeights: at least one of spendBps, referralsBps, "
+                + "coCreationBps must be above 0");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.copartner.governance.domain;
 
+import io.copartner.governance.api.ContributionWeights;
 import io.copartner.governance.api.ExchangeRate;
 import io.copartner.governance.api.GovernanceParameters;
 import io.copartner.governance.api.KindParameters;
@@ -35,6 +36,8 @@ public final class ParameterCodec {
         m.put("pointExchangeRates", p.pointExchangeRates().stream()
             .map(r -> r.from() + ">" + r.to() + ":" + r.rateBps()).collect(Collectors.joining(",")));
         m.put("coCreationShareBps", p.coCreationShareBps().toString());
+        ContributionWeights w = p.contributionWeights();
+        m.put("contributionWeights", w.spendBps() + "," + w.referralsBps() + "," + w.coCreationBps());
         return lines(m);
     }
 
@@ -53,7 +56,17 @@ public final class ParameterCodec {
             Long.valueOf(m.get("shareRewardPoints")), List.copyOf(rates),
             // Versions stored before co-creation had no such line: they get the default (no product had co-creators).
             m.containsKey("coCreationShareBps") ? Integer.valueOf(m.get("coCreationShareBps"))
-                : GovernanceRules.DEFAULT_CO_CREATION_SHARE_BPS);
+                : GovernanceRules.DEFAULT_CO_CREATION_SHARE_BPS,
+            weights(m.get("contributionWeights")));
+    }
+
+    /** Versions stored before contribution weights had no such line: spend plus referrals, as they were settled. */
+    private static ContributionWeights weights(String text) {
+        if (text == null) {
+            return GovernanceRules.DEFAULT_CONTRIBUTION_WEIGHTS;
+        }
+        List<Integer> w = list(text).stream().map(Integer::valueOf).toList();
+        return new ContributionWeights(w.get(0), w.get(1), w.get(2));
     }
 
     public static String encode(GovernanceParameters g) {

@@ -115,10 +115,10 @@ public class GovernanceSeeds {
     /**
      * The seed revenue policy, in force from the calendar's origin until the first executed REVENUE_POLICY: 30 % to
      * the partner pool, 5 % platform fee, 10 % and 5 % referral commission on two levels, 1 % purchase reward, 5 % of a
-     * co-created product's revenue to its co-creators.
+     * co-created product's revenue to its co-creators, revenue-share weights of spend plus referral commissions.
      */
     public RevenuePolicy policy() {
         return new RevenuePolicy(3000, 500, List.of(1000, 500), 100, 0L, 0L, List.<ExchangeRate>of(),
-            GovernanceRules.DEFAULT_CO_CREATION_SHARE_BPS);
+            GovernanceRules.DEFAULT_CO_CREATION_SHARE_BPS, GovernanceRules.DEFAULT_CONTRIBUTION_WEIGHTS);
     }
 }

@@ -140,11 +140,15 @@ public class ProposalService implements Proposals, ProposalWindows {
             }
             case REVENUE_POLICY -> {
                 RevenuePolicy policy = r.policy();
-                if (policy != null && policy.coCreationShareBps() == null) {
-                    // Omitted (a client from before co-creation): the share in force stays as it is.
+                if (policy != null && (policy.coCreationShareBps() == null || policy.contributionWeights() == null)) {
+                    // Omitted (a client from before co-creation or contribution weights): the value in force stays.
+                    RevenuePolicy inForce = versions.inForceAt(now).policy();
                     policy = new RevenuePolicy(policy.partnerPoolBps(), policy.platformFeeBps(), policy.commissionBps(),
                         policy.purchaseRewardBps(), policy.reviewRewardPoints(), policy.shareRewardPoints(),
-                        policy.pointExchangeRates(), versions.inForceAt(now).policy().coCreationShareBps());
+                        policy.pointExchangeRates(), policy.coCreationShareBps() == null
+                            ? inForce.coCreationShareBps() : policy.coCreationShareBps(),
+                        policy.contributionWeights() == null ? inForce.contributionWeights()
+                            : policy.contributionWeights());
                 }
                 GovernanceRules.check(policy, parameters.maxReferralLevels());
                 payload = ParameterCodec.encode(policy);

@@ -3,8 +3,10 @@ package io.copartner.governance.domain;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.copartner.governance.api.CoCreator;
+import io.copartner.governance.api.ContributionWeights;
 import io.copartner.governance.api.ExchangeRate;
 import io.copartner.governance.api.GovernanceParameters;
 import io.copartner.governance.api.KindParameters;
@@ -20,8 +22,11 @@ import org.junit.jupiter.api.Test;
 
 class GovernanceRulesTest {
 
+    static final ContributionWeights W = GovernanceRules.DEFAULT_CONTRIBUTION_WEIGHTS;
+
     static RevenuePolicy policy(int pool, int fee, List<Integer> levels) {
-        return new RevenuePolicy(pool, fee, levels, 100, 10L, 5L, List.of(new ExchangeRate("A", "B", 8000L)), 0);
+        return new RevenuePolicy(pool, fee, levels, 100, 10L, 5L, List.of(new ExchangeRate("A", "B", 8000L)), 0,
+            GovernanceRules.DEFAULT_CONTRIBUTION_WEIGHTS);
     }
 
     static KindParameters kind(long period, long late, int threshold) {
@@ -51,13 +56,13 @@ class GovernanceRulesTest {
         assertThrows(ProblemException.class, () -> GovernanceRules.check(policy(3000, 500,
             List.of(1500, 1500, 1)), 3), "commissions sum above 3000");
         assertThrows(ProblemException.class, () -> GovernanceRules.check(new RevenuePolicy(3000, 500, null, 100, 0L,
-            0L, List.of(), 0), 2), "a missing value is a 400, not a zero");
+            0L, List.of(), 0, W), 2), "a missing value is a 400, not a zero");
         assertThrows(ProblemException.class, () -> GovernanceRules.check(new RevenuePolicy(3000, 500, List.of(), 100,
-            0L, 0L, List.of(new ExchangeRate("A", "A", 1L)), 0), 2));
+            0L, 0L, List.of(new ExchangeRate("A", "A", 1L)), 0, W), 2));
         assertThrows(ProblemException.class, () -> GovernanceRules.check(new RevenuePolicy(3000, 500, List.of(), 100,
-            0L, 0L, List.of(new ExchangeRate("A", "B", 0L)), 0), 2));
+            0L, 0L, List.of(new ExchangeRate("A", "B", 0L)), 0, W), 2));
         assertThrows(ProblemException.class, () -> GovernanceRules.check(new RevenuePolicy(3000, 500, List.of(), 100,
-            0L, 0L, List.of(new ExchangeRate("A b", "B", 1L)), 0), 2));
+            0L, 0L, List.of(new ExchangeRate("A b", "B", 1L)), 0, W), 2));
     }
 
     @Test
@@ -103,7 +108,7 @@ class GovernanceRulesTest {
     }
 
     static RevenuePolicy withCoCreation(int pool, int fee, List<Integer> levels, Integer coCreation) {
-        return new RevenuePolicy(pool, fee, levels, 100, 10L, 5L, List.of(), coCreation);
+        return new RevenuePolicy(pool, fee, levels, 100, 10L, 5L, List.of(), coCreation, W);
     }
 
     @Test
@@ -159,9 +164,54 @@ class GovernanceRulesTest {
     void theCodecRoundTrips() {
         RevenuePolicy p = policy(3000, 500, List.of(1000, 500));
         assertEquals(p, ParameterCodec.decodePolicy(ParameterCodec.encode(p)));
-        RevenuePolicy none = new RevenuePolicy(0, 0, List.of(), 0, 0L, 0L, List.of(), 0);
+        RevenuePolicy none = new RevenuePolicy(0, 0, List.of(), 0, 0L, 0L, List.of(), 0, new ContributionWeights(0, 0, 1));
         assertEquals(none, ParameterCodec.decodePolicy(ParameterCodec.encode(none)));
         GovernanceParameters g = parameters(kind(20, 5, 5000), TIERS, 2);
         assertEquals(g, ParameterCodec.decodeParameters(ParameterCodec.encode(g)));
+    }
+
+    static RevenuePolicy withWeights(ContributionWeights w) {
+        return new RevenuePolicy(3000, 500, List.of(1000, 500), 100, 10L, 5L, List.of(), 500, w);
+    }
+
+    @Test
+    void contributionWeightBounds() {
+        assertEquals(new ContributionWeights(10000, 10000, 0), GovernanceRules.DEFAULT_CONTRIBUTION_WEIGHTS,
+            "the default is spend plus referrals, as settled before co-creation counted");
+        assertDoesNotThrow(() -> GovernanceRules.check(withWeights(W), 2));
+        assertDoesNotThrow(() -> GovernanceRules.check(withWeights(new ContributionWeights(10000, 10000, 10000)), 2));
+        assertDoesNotThrow(() -> GovernanceRules.check(withWeights(new ContributionWeights(0, 0, 1)), 2));
+        assertDoesNotThrow(() -> GovernanceRules.check(withWeights(new ContributionWeights(1, 0, 0)), 2));
+        assertThrows(ProblemException.class, () -> GovernanceRules.check(withWeights(new ContributionWeights(0, 0, 0)),
+            2), "all zero: nobody could ever be paid");
+        assertThrows(ProblemException.class, () -> GovernanceRules.check(withWeights(
+            new ContributionWeights(10001, 0, 0)), 2));
+        assertThrows(ProblemException.class, () -> GovernanceRules.check(withWeights(
+            new ContributionWeights(0, 10001, 0)), 2));
+        assertThrows(ProblemException.class, () -> GovernanceRules.check(withWeights(
+            new ContributionWeights(0, 0, 10001)), 2));
+        assertThrows(ProblemException.class, () -> GovernanceRules.check(withWeights(
+            new ContributionWeights(-1, 10000, 0)), 2));
+        assertThrows(ProblemException.class, () -> GovernanceRules.check(withWeights(
+            new ContributionWeights(10000, null, 0)), 2), "a missing factor is a 400, not a zero");
+        assertThrows(ProblemException.class, () -> GovernanceRules.check(withWeights(null), 2),
+            "validated policies always carry them (the service fills omitted ones from the policy in force)");
+    }
+
+    @Test
+    void contributionWeightsRoundTripAndOldPoliciesGetTheDefault() {
+        RevenuePolicy p = withWeights(new ContributionWeights(7000, 2500, 10000));
+        String text = ParameterCodec.encode(p);
+        assertTrue(text.contains("\ncontributionWeights=7000,2500,10000"), text);
+        assertEquals(p, ParameterCodec.decodePolicy(text));
+        String old = text.replace("\ncontributionWeights=7000,2500,10000", "");
+        assertEquals(GovernanceRules.DEFAULT_CONTRIBUTION_WEIGHTS, ParameterCodec.decodePolicy(old)
+            .contributionWeights(), "a version stored before weights were governed settles as it did");
+        // The text of a version stored before this change, exactly as it was encoded then.
+        String before = "partnerPoolBps=3000\nplatformFeeBps=500\ncommissionBps=1000,500\npurchaseRewardBps=100\n"
+            + "reviewRewardPoints=0\nshareRewardPoints=0\npointExchangeRates=\ncoCreationShareBps=500";
+        RevenuePolicy decoded = ParameterCodec.decodePolicy(before);
+        assertEquals(GovernanceRules.DEFAULT_CONTRIBUTION_WEIGHTS, decoded.contributionWeights());
+        assertDoesNotThrow(() -> GovernanceRules.check(decoded, 2));
     }
 }

@@ -94,7 +94,10 @@ public class GovernanceProposalsResource {
             + "(policy: partnerPoolBps, platformFeeBps, commissionBps "
             + "per referral level (at most the governed cap, default 2, never 3+), purchaseRewardBps, "
             + "reviewRewardPoints, shareRewardPoints, pointExchangeRates, coCreationShareBps (0..2000, omitted = "
-            + "unchanged; pool + fee + commissions + co-creation at most 10000)), GOVERNANCE_PARAMETERS (parameters: kinds "
+            + "unchanged; pool + fee + commissions + co-creation at most 10000), contributionWeights (spendBps, "
+            + "referralsBps, coCreationBps, each 0..10000, not all 0: a partner's revenue-share weight is "
+            + "max(0, spend × spendBps + referrals × referralsBps + co-creation × coCreationBps); omitted = "
+            + "unchanged, seed 10000/10000/0)), GOVERNANCE_PARAMETERS (parameters: kinds "
             + "→ votingDelaySeconds, votingPeriodSeconds, quorumBps, thresholdBps, timelockSeconds, graceSeconds, "
             + "lateQuorumSeconds, proposalThresholdSeconds, strategy, contributionCap, contributionWindowSeconds; "
             + "tierSchedule; maxReferralLevels). Who may propose: admins; members (a did:key sign-in) who have been "
@@ -114,7 +117,8 @@ public class GovernanceProposalsResource {
             + "\"description\":\"Raise the pool to 35 %.\",\"policy\":{\"partnerPoolBps\":3500,\"platformFeeBps\":500,"
             + "\"commissionBps\":[1000,500],\"purchaseRewardBps\":100,\"reviewRewardPoints\":10,"
             + "\"shareRewardPoints\":5,\"pointExchangeRates\":[{\"from\":\"POINTS-A\",\"to\":\"POINTS-B\","
-            + "\"rateBps\":8000}],\"coCreationShareBps\":500}}")}))
+            + "\"rateBps\":8000}],\"coCreationShareBps\":500,\"contributionWeights\":{\"spendBps\":10000,"
+            + "\"referralsBps\":10000,\"coCreationBps\":5000}}}")}))
     @APIResponse(responseCode = "201", description = "Created (or, for a repeated Idempotency-Key, the first result)",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProposalDoc.class),
             examples = @ExampleObject(name = "proposal", value = EXAMPLE)))
