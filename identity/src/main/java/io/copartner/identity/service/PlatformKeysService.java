@@ -300,10 +300,7 @@ public class PlatformKeysService implements PlatformDid, DidAdministration, io.c
     @Transactional
     public String sign(Map<String, Object> credential) {
         DidKeyRecord key = ensureIssuerKey();
-        JWSSigner signer = signers.computeIfAbsent(key.keyId(), id -> {
-            byte[] seed = vault.decrypt(key.encryptedPrivateKey(), id);
-            return JwsKeys.ed25519Signer(seed);
-        });
+        JWSSigner signer = signerOf(key);
         return VcJwt.sign(credential, key.keyId(), JwsKeys.algorithm(KeyType.ED25519), signer);
     }
 
@@ -311,10 +308,7 @@ public class PlatformKeysService implements PlatformDid, DidAdministration, io.c
     @Transactional
     public String signJwt(Map<String, Object> claims, String typ) {
         DidKeyRecord key = ensureIssuerKey();
-        JWSSigner signer = signers.computeIfAbsent(key.keyId(), id -> {
-            byte[] seed = vault.decrypt(key.encryptedPrivateKey(), id);
-            return JwsKeys.ed25519Signer(seed);
-        });
+        JWSSigner signer = signerOf(key);
         com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(
             new com.nimbusds.jose.JWSHeader.Builder(JwsKeys.algorithm(KeyType.ED25519))
                 .type(new com.nimbusds.jose.JOSEObjectType(typ)).keyID(key.keyId()).build(),
@@ -331,16 +325,8 @@ public class PlatformKeysService implements PlatformDid, DidAdministration, io.c
     @Transactional
     public String signCompact(byte[] payload, String typ) {
         DidKeyRecord key = ensureIssuerKey();
-        JWSSigner signer = signers.computeIfAbsent(key.keyId(), id -> {
-            byte[] seed = vault.decrypt(key.encryptedPrivateKey(), id);
-            return JwsKeys.ed25519Signer(seed);
-        });
-        com.nimbusds.jose.JWSHeader.Builder header = new com.nimbusds.jose.JWSHeader.Builder(
-            JwsKeys.algorithm(KeyType.ED25519)).keyID(key.keyId());
-        if (typ != null) {
-            header.type(new com.nimbusds.jose.JOSEObjectType(typ));
-        }
-        com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(header.build(),
+        JWSSigner signer = signerOf(key);
+        com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(header(key, typ),
             new com.nimbusds.jose.Payload(payload));
         try {
             jws.sign(signer);
@@ -354,16 +340,8 @@ public class PlatformKeysService implements PlatformDid, DidAdministration, io.c
     @Transactional
     public String signDetached(byte[] payload, String typ) {
         DidKeyRecord key = ensureIssuerKey();
-        JWSSigner signer = signers.computeIfAbsent(key.keyId(), id -> {
-            byte[] seed = vault.decrypt(key.encryptedPrivateKey(), id);
-            return JwsKeys.ed25519Signer(seed);
-        });
-        com.nimbusds.jose.JWSHeader.Builder builder = new com.nimbusds.jose.JWSHeader.Builder(
-            JwsKeys.algorithm(KeyType.ED25519)).keyID(key.keyId());
-        if (typ != null) {
-            builder.type(new com.nimbusds.jose.JOSEObjectType(typ));
-        }
-        com.nimbusds.jose.JWSHeader header = builder.build();
+        JWSSigner signer = signerOf(key);
+        com.nimbusds.jose.JWSHeader header = header(key, typ);
         try {
             // The signing input (RFC 7515 section 5.1) built in one array of its exact size: a report of tens of MB
             // is encoded once, not copied through Strings.
@@ -371,6 +349,22 @@ public class PlatformKeysService implements PlatformDid, DidAdministration, io.c
         } catch (com.nimbusds.jose.JOSEException e) {
             throw new IllegalStateException("signing failed", e);
         }
+    }
+
+    /** The issuer key's signer, its seed decrypted once per key id. */
+    private JWSSigner signerOf(DidKeyRecord key) {
+        return signers.computeIfAbsent(key.keyId(), id -> JwsKeys.ed25519Signer(vault.decrypt(key.encryptedPrivateKey(),
+            id)));
+    }
+
+    /** EdDSA, {@code kid} the issuer key's DID URL, {@code typ} if not null. */
+    private static com.nimbusds.jose.JWSHeader header(DidKeyRecord key, String typ) {
+        com.nimbusds.jose.JWSHeader.Builder header = new com.nimbusds.jose.JWSHeader.Builder(
+            JwsKeys.algorithm(KeyType.ED25519)).keyID(key.keyId());
+        if (typ != null) {
+            header.type(new com.nimbusds.jose.JOSEObjectType(typ));
+        }
+        return header.build();
     }
 
     /** ASCII(BASE64URL(header) || '.' || BASE64URL(payload)). */
@@ -397,10 +391,7 @@ public class PlatformKeysService implements PlatformDid, DidAdministration, io.c
     public io.copartner.identity.credential.SdJwt.Issued signSdJwt(Map<String, Object> claims,
                                                                     java.util.Set<String> disclosable) {
         DidKeyRecord key = ensureIssuerKey();
-        JWSSigner signer = signers.computeIfAbsent(key.keyId(), id -> {
-            byte[] seed = vault.decrypt(key.encryptedPrivateKey(), id);
-            return JwsKeys.ed25519Signer(seed);
-        });
+        JWSSigner signer = signerOf(key);
         return io.copartner.identity.credential.SdJwt.issue(claims, disclosable, key.keyId(),
             JwsKeys.algorithm(KeyType.ED25519), signer);
     }
